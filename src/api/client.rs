@@ -1,0 +1,154 @@
+//! Requests from the browser to the backend.
+//!
+//! Every request: same-origin credentials (the session cookie), no HTTP
+//! caching, and a time limit after which it is aborted and reported as
+//! [`ApiError::Timeout`]. Each answer goes through [`super::decode`].
+
+use super::decode;
+use super::error::ApiError;
+use crate::paths::encode_query_value;
+use gloo_net::http::Request;
+use record_access_contract::{
+    AccessDisabled, AcknowledgementRequest, DisableRequest, EndReason, EndSessionRequest, EntriesPage, Entry,
+    Lenient, RedactionAccepted, RedactionRequest, SafeguardingChoice, Session, API_PREFIX,
+};
+use serde::de::DeserializeOwned;
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+use web_sys::{AbortController, AbortSignal, RequestCache, RequestCredentials};
+
+/// How long a request may take before the app gives up on it.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// `GET /session`
+pub async fn session() -> Result<Session, ApiError> {
+    json(Call::get("/session".into())).await
+}
+
+/// `POST /session/keep-alive`
+pub async fn keep_alive() -> Result<(), ApiError> {
+    empty(Call::post("/session/keep-alive", None)).await
+}
+
+/// `POST /session/end`
+pub async fn end_session(reason: EndReason) -> Result<(), ApiError> {
+    let body = EndSessionRequest { reason: Some(reason) };
+    empty(Call::post("/session/end", None).with_json(&body)).await
+}
+
+/// `POST /safeguarding/acknowledgements`
+pub async fn acknowledge(choice: SafeguardingChoice) -> Result<(), ApiError> {
+    let body = AcknowledgementRequest { choice };
+    empty(Call::post("/safeguarding/acknowledgements", None).with_json(&body)).await
+}
+
+/// `GET /record/entries`: one page. Entries that do not have the shape of
+/// an entry come back as [`Lenient::Invalid`].
+pub async fn entries_page(cursor: Option<&str>, limit: u32) -> Result<EntriesPage<Lenient<Entry>>, ApiError> {
+    let mut path = format!("/record/entries?limit={limit}");
+    if let Some(cursor) = cursor {
+        path.push_str("&cursor=");
+        path.push_str(&encode_query_value(cursor));
+    }
+    json(Call::get(path)).await
+}
+
+/// `GET /record/entries/{id}`
+pub async fn entry(id: &str) -> Result<Entry, ApiError> {
+    json(Call::get(format!("/record/entries/{}", encode_query_value(id)))).await
+}
+
+/// `POST /record/redaction-requests`
+pub async fn request_redaction(idempotency_key: &str, request: &RedactionRequest) -> Result<RedactionAccepted, ApiError> {
+    json(Call::post("/record/redaction-requests", Some(idempotency_key)).with_json(request)).await
+}
+
+/// `POST /access/disable`
+pub async fn disable_access(idempotency_key: &str, request: &DisableRequest) -> Result<AccessDisabled, ApiError> {
+    json(Call::post("/access/disable", Some(idempotency_key)).with_json(request)).await
+}
+
+/// What to send: built into a browser request only when it is sent, so
+/// that the abort signal is part of it from the start.
+struct Call<'a> {
+    post: bool,
+    path: String,
+    idempotency_key: Option<&'a str>,
+    json_body: Option<String>,
+}
+
+impl<'a> Call<'a> {
+    fn get(path: String) -> Self {
+        Call { post: false, path, idempotency_key: None, json_body: None }
+    }
+
+    fn post(path: &str, idempotency_key: Option<&'a str>) -> Self {
+        Call { post: true, path: path.to_owned(), idempotency_key, json_body: None }
+    }
+
+    fn with_json<T: serde::Serialize>(mut self, body: &T) -> Self {
+        // Serialising these plain structs cannot fail; an empty body would be
+        // rejected by the backend with a clear 400 if it ever did.
+        self.json_body = serde_json::to_string(body).ok();
+        self
+    }
+
+    fn build(self, signal: &AbortSignal) -> Option<Request> {
+        let url = format!("{API_PREFIX}{}", self.path);
+        let mut builder = if self.post { Request::post(&url) } else { Request::get(&url) }
+            .credentials(RequestCredentials::SameOrigin)
+            .cache(RequestCache::NoStore)
+            .abort_signal(Some(signal));
+        if let Some(key) = self.idempotency_key {
+            builder = builder.header("Idempotency-Key", key);
+        }
+        match self.json_body {
+            Some(body) => builder.header("Content-Type", "application/json").body(body).ok(),
+            None => builder.build().ok(),
+        }
+    }
+}
+
+async fn json<T: DeserializeOwned>(call: Call<'_>) -> Result<T, ApiError> {
+    let (status, content_type, body) = send(call).await?;
+    decode::json(status, content_type.as_deref(), &body)
+}
+
+async fn empty(call: Call<'_>) -> Result<(), ApiError> {
+    let (status, content_type, body) = send(call).await?;
+    decode::empty(status, content_type.as_deref(), &body)
+}
+
+/// Sends the request and reads the whole body, or fails with `Network` or
+/// `Timeout`.
+async fn send(call: Call<'_>) -> Result<(u16, Option<String>, String), ApiError> {
+    let controller = AbortController::new().map_err(|_| ApiError::Network)?;
+    let request = call.build(&controller.signal()).ok_or(ApiError::Network)?;
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = {
+        let timed_out = Rc::clone(&timed_out);
+        let controller = controller.clone();
+        leptos::prelude::set_timeout_with_handle(
+            move || {
+                timed_out.set(true);
+                controller.abort();
+            },
+            DEFAULT_TIMEOUT,
+        )
+        .ok()
+    };
+    let failed = || if timed_out.get() { ApiError::Timeout } else { ApiError::Network };
+    let outcome = async {
+        let response = request.send().await.map_err(|_| failed())?;
+        let status = response.status();
+        let content_type = response.headers().get("content-type");
+        let body = response.text().await.map_err(|_| failed())?;
+        Ok((status, content_type, body))
+    }
+    .await;
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    outcome
+}

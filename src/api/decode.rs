@@ -1,0 +1,61 @@
+//! Turning an HTTP answer (status, content type, body text) into a typed
+//! result. Pure, so that every response and problem shape is tested natively.
+
+use super::error::{ApiError, RAW_BODY_KEPT};
+use record_access_contract::Problem;
+use serde::de::DeserializeOwned;
+
+/// A JSON body on a 2xx answer decodes to `T`; anything else becomes the
+/// matching [`ApiError`].
+pub fn json<T: DeserializeOwned>(status: u16, content_type: Option<&str>, body: &str) -> Result<T, ApiError> {
+    check_status(status, content_type, body)?;
+    if !is_json(content_type) {
+        return Err(undecodable(status, body));
+    }
+    serde_json::from_str(body).map_err(|_| undecodable(status, body))
+}
+
+/// A 2xx answer whose body does not matter (204 and friends).
+pub fn empty(status: u16, content_type: Option<&str>, body: &str) -> Result<(), ApiError> {
+    check_status(status, content_type, body)
+}
+
+fn check_status(status: u16, content_type: Option<&str>, body: &str) -> Result<(), ApiError> {
+    if (200..300).contains(&status) {
+        return Ok(());
+    }
+    let problem = problem(content_type, body);
+    Err(match status {
+        401 => ApiError::SignedOut,
+        403 => ApiError::Forbidden(problem),
+        404 => ApiError::NotFound(problem),
+        409 => ApiError::Conflict(problem),
+        _ => ApiError::Status { status, problem },
+    })
+}
+
+/// Problem details, when the body is a JSON object that looks like one.
+/// A proxy's HTML error page or an empty body gives `None`.
+fn problem(content_type: Option<&str>, body: &str) -> Option<Problem> {
+    if !is_json(content_type) {
+        return None;
+    }
+    serde_json::from_str(body).ok()
+}
+
+fn is_json(content_type: Option<&str>) -> bool {
+    let Some(ct) = content_type else { return false };
+    let essence = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    essence == "application/json" || (essence.starts_with("application/") && essence.ends_with("+json"))
+}
+
+fn undecodable(status: u16, body: &str) -> ApiError {
+    let mut end = body.len().min(RAW_BODY_KEPT);
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    ApiError::Undecodable { status, raw: body[..end].to_owned() }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,40 @@
+//! The app: layout, routes and the services every page shares.
+
+use crate::components::footer::Footer;
+use crate::components::header::Header;
+use crate::content;
+use crate::page_meta::RouteAnnouncer;
+use crate::pages::{home::HomePage, not_found::NotFoundPage, signed_out::SignedOutPage};
+use crate::session::provide_session;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Router>
+            <Shell />
+        </Router>
+    }
+}
+
+/// Everything inside the router: services that navigate live here.
+#[component]
+fn Shell() -> impl IntoView {
+    provide_session();
+    view! {
+        <a class="nhsuk-skip-link" href="#maincontent">{content::skip_link::TEXT}</a>
+        <RouteAnnouncer />
+        <Header />
+        <div class="nhsuk-width-container">
+            <main class="nhsuk-main-wrapper" id="maincontent">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/signed-out") view=SignedOutPage />
+                </Routes>
+            </main>
+        </div>
+        <Footer />
+    }
+}

@@ -1,0 +1,6 @@
+//! Building blocks shared by pages. One component a file.
+
+pub mod footer;
+pub mod header;
+pub mod loading;
+pub mod service_problem;

@@ -1,0 +1,47 @@
+//! What changes with every page: the document title, where focus goes, and
+//! what a screen reader hears.
+//!
+//! Each page calls [`use_page_title`]. After a route change (not the first
+//! load) focus moves to the page's `h1`, which is made focusable for that,
+//! and the new title is announced through a polite live region.
+
+use crate::content;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+/// Sets the document title for the page being shown.
+pub fn use_page_title(page: &'static str) {
+    let title = content::page_title(page);
+    document().set_title(&title);
+}
+
+/// The live region and the focus handling, once, inside the router.
+#[component]
+pub fn RouteAnnouncer() -> impl IntoView {
+    let message = RwSignal::new(String::new());
+    let location = use_location();
+    let first = StoredValue::new(true);
+    Effect::new(move |_| {
+        // Track the path and the query: both make a new page view.
+        let _ = location.pathname.get();
+        if first.get_value() {
+            first.set_value(false);
+            return;
+        }
+        // Wait for the new page to be in the DOM before moving focus.
+        request_animation_frame(move || {
+            focus_heading();
+            message.set(document().title());
+        });
+    });
+    view! { <div class="nhsuk-u-visually-hidden" aria-live="polite" aria-atomic="true">{move || message.get()}</div> }
+}
+
+/// Moves focus to the main heading, as after a page load.
+pub fn focus_heading() {
+    let Ok(Some(h1)) = document().query_selector("#maincontent h1") else { return };
+    let _ = h1.set_attribute("tabindex", "-1");
+    if let Ok(h1) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h1) {
+        let _ = h1.focus();
+    }
+}

@@ -1,0 +1,56 @@
+//! The start page: sign in when signed out, the patient's home when signed in.
+
+use crate::components::{loading::Loading, service_problem::ServiceProblem};
+use crate::content::{home as text, start};
+use crate::dates;
+use crate::page_meta::use_page_title;
+use crate::paths;
+use crate::session::{use_session, SessionState};
+use leptos::prelude::*;
+use record_access_contract::{AccessStatus, Session};
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let session = use_session();
+    let tries_left = RwSignal::new(1u8);
+    let retry = Callback::new(move |()| {
+        tries_left.update(|n| *n = n.saturating_sub(1));
+        session.refresh();
+    });
+    move || match session.state() {
+        SessionState::Checking => view! { <Loading /> }.into_any(),
+        SessionState::SignedOut => view! { <SignIn /> }.into_any(),
+        SessionState::SignedIn(s) => view! { <Home session=s /> }.into_any(),
+        SessionState::Unavailable(error) => {
+            view! { <ServiceProblem error retry tries_left=tries_left.get_untracked() /> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn SignIn() -> impl IntoView {
+    use_page_title(start::TITLE);
+    view! {
+        <h1>{start::HEADING}</h1>
+        <p class="nhsuk-body-l">{start::INTRO}</p>
+        <p class="nhsuk-body">{start::SIGN_IN_HINT}</p>
+        <a class="nhsuk-button" role="button" draggable="false" href=paths::sign_in(paths::HOME)>
+            {start::SIGN_IN}
+        </a>
+    }
+}
+
+#[component]
+fn Home(session: Session) -> impl IntoView {
+    use_page_title(text::TITLE);
+    let access = match session.record_access.status {
+        AccessStatus::Enabled => dates::long_date_from_iso(&session.record_access.available_from)
+            .map(|date| text::access_from(&date))
+            .unwrap_or_default(),
+        AccessStatus::Disabled | AccessStatus::Unknown => text::ACCESS_OFF.to_owned(),
+    };
+    view! {
+        <h1>{text::heading(&session.patient.given_name)}</h1>
+        <p class="nhsuk-body">{access}</p>
+    }
+}

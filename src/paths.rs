@@ -1,0 +1,64 @@
+//! Every address the app uses, in one place.
+//!
+//! Page addresses use neutral words: the browser's history list must not
+//! tell someone checking the device what the patient looked at or did.
+
+use record_access_contract::API_PREFIX;
+
+/// The start page: sign in, or the signed-in home page.
+pub const HOME: &str = "/";
+/// Where the patient lands after signing out or being signed out.
+pub const SIGNED_OUT: &str = "/signed-out";
+
+/// The backend's sign-in: a plain link, not a fetch (NHS login runs in the
+/// backend). `return_to` must be a path of this app.
+pub fn sign_in(return_to: &str) -> String {
+    let return_to = if is_app_path(return_to) { return_to } else { HOME };
+    format!("{API_PREFIX}/auth/login?return_to={}", encode_query_value(return_to))
+}
+
+/// The backend's exit: ends the session and redirects to a neutral page.
+pub fn exit() -> String {
+    format!("{API_PREFIX}/auth/exit")
+}
+
+/// An absolute path on this origin (not `//host`, no backslash, no scheme).
+pub fn is_app_path(path: &str) -> bool {
+    path.starts_with('/') && !path.starts_with("//") && !path.contains('\\')
+}
+
+/// Percent-encodes everything but unreserved characters (RFC 3986), for a
+/// query value or a path segment.
+pub fn encode_query_value(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            out.push(char::from(b"0123456789ABCDEF"[usize::from(b >> 4)]));
+            out.push(char::from(b"0123456789ABCDEF"[usize::from(b & 15)]));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sign_in_returns_only_to_app_paths() {
+        assert_eq!(sign_in("/"), "/api/v1/auth/login?return_to=%2F");
+        assert_eq!(sign_in("/record?kind=allergy"), "/api/v1/auth/login?return_to=%2Frecord%3Fkind%3Dallergy");
+        assert_eq!(sign_in("//evil.example"), "/api/v1/auth/login?return_to=%2F");
+        assert_eq!(sign_in("https://evil.example/"), "/api/v1/auth/login?return_to=%2F");
+        assert_eq!(sign_in("/\\evil.example"), "/api/v1/auth/login?return_to=%2F");
+    }
+
+    #[test]
+    fn encodes_everything_but_unreserved() {
+        assert_eq!(encode_query_value("a b/c?d=é~"), "a%20b%2Fc%3Fd%3D%C3%A9~");
+        assert_eq!(encode_query_value("abc-._~XYZ09"), "abc-._~XYZ09");
+    }
+}

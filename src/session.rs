@@ -1,0 +1,116 @@
+//! The signed-in session, shared by every page through context.
+//!
+//! The session is held in one signal so that signing out, being signed out
+//! (any 401) or timing out drops it, and everything that depends on it,
+//! at once. Nothing of it is written to browser storage.
+
+use crate::api::{client, ApiError};
+use crate::paths;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use record_access_contract::{EndReason, Session};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SessionState {
+    /// Asking the backend who is signed in.
+    Checking,
+    SignedIn(Session),
+    SignedOut,
+    /// The backend could not say (network, timeout or a fault).
+    Unavailable(ApiError),
+}
+
+/// App-wide session handle. Cheap to copy.
+#[derive(Clone, Copy)]
+pub struct SessionService {
+    state: RwSignal<SessionState>,
+    signing_out: RwSignal<bool>,
+}
+
+/// Creates the session service, asks the backend for the session and makes
+/// the service available to every component below. Call inside the router.
+pub fn provide_session() -> SessionService {
+    let service = SessionService {
+        state: RwSignal::new(SessionState::Checking),
+        signing_out: RwSignal::new(false),
+    };
+    provide_context(service);
+    service.refresh();
+    service
+}
+
+/// The session service provided by [`provide_session`].
+pub fn use_session() -> SessionService {
+    expect_context::<SessionService>()
+}
+
+impl SessionService {
+    /// The current state (tracked).
+    pub fn state(&self) -> SessionState {
+        self.state.get()
+    }
+
+    /// The signed-in session, if any (tracked).
+    pub fn session(&self) -> Option<Session> {
+        self.state.with(|s| match s {
+            SessionState::SignedIn(session) => Some(session.clone()),
+            _ => None,
+        })
+    }
+
+    pub fn is_signing_out(&self) -> bool {
+        self.signing_out.get()
+    }
+
+    /// Asks the backend again who is signed in.
+    pub fn refresh(&self) {
+        let state = self.state;
+        state.set(SessionState::Checking);
+        spawn_local(async move {
+            let next = match client::session().await {
+                Ok(session) => SessionState::SignedIn(session),
+                Err(ApiError::SignedOut) => SessionState::SignedOut,
+                Err(error) => SessionState::Unavailable(error),
+            };
+            state.set(next);
+        });
+    }
+
+    /// Handles an error from any request: a 401 means the session is over.
+    pub fn handle_error(&self, error: &ApiError) {
+        if *error == ApiError::SignedOut {
+            self.signed_out();
+        }
+    }
+
+    /// The session is over: drop it and show the signed-out page.
+    pub fn signed_out(&self) {
+        self.state.set(SessionState::SignedOut);
+        let navigate = use_navigate();
+        navigate(paths::SIGNED_OUT, NavigateOptions { replace: true, ..Default::default() });
+    }
+
+    /// Ends the session at the backend, then drops it here. If the backend
+    /// cannot be reached the local state is dropped all the same, and the
+    /// signed-out page says that the patient should close the window.
+    pub fn sign_out(&self) {
+        if self.signing_out.get_untracked() {
+            return;
+        }
+        self.signing_out.set(true);
+        let this = *self;
+        let navigate = use_navigate();
+        spawn_local(async move {
+            let result = client::end_session(EndReason::SignOut).await;
+            this.state.set(SessionState::SignedOut);
+            this.signing_out.set(false);
+            let target = match result {
+                Ok(()) | Err(ApiError::SignedOut) => paths::SIGNED_OUT.to_owned(),
+                Err(_) => format!("{}?unconfirmed=1", paths::SIGNED_OUT),
+            };
+            navigate(&target, NavigateOptions { replace: true, ..Default::default() });
+        });
+    }
+}
