@@ -27,17 +27,29 @@ pub enum SessionState {
 pub struct SessionService {
     state: RwSignal<SessionState>,
     signing_out: RwSignal<bool>,
+    /// The router's navigation, captured where the service is created: a
+    /// session can end in an async task, outside any component.
+    navigate: StoredValue<Box<dyn Fn(&str, NavigateOptions)>, LocalStorage>,
 }
 
 /// Creates the session service, asks the backend for the session and makes
 /// the service available to every component below. Call inside the router.
 pub fn provide_session() -> SessionService {
+    let service = provide_session_state(SessionState::Checking);
+    service.refresh();
+    service
+}
+
+/// Provides a session service that starts in `state` without asking the
+/// backend: for component tests and the designer preview.
+pub fn provide_session_state(state: SessionState) -> SessionService {
+    let navigate = use_navigate();
     let service = SessionService {
-        state: RwSignal::new(SessionState::Checking),
+        state: RwSignal::new(state),
         signing_out: RwSignal::new(false),
+        navigate: StoredValue::new_local(Box::new(navigate)),
     };
     provide_context(service);
-    service.refresh();
     service
 }
 
@@ -88,8 +100,12 @@ impl SessionService {
     /// The session is over: drop it and show the signed-out page.
     pub fn signed_out(&self) {
         self.state.set(SessionState::SignedOut);
-        let navigate = use_navigate();
-        navigate(paths::SIGNED_OUT, NavigateOptions { replace: true, ..Default::default() });
+        self.go(paths::SIGNED_OUT);
+    }
+
+    /// Navigates, replacing the current history entry.
+    fn go(&self, path: &str) {
+        self.navigate.with_value(|navigate| navigate(path, NavigateOptions { replace: true, ..Default::default() }));
     }
 
     /// Ends the session at the backend, then drops it here. If the backend
@@ -101,7 +117,6 @@ impl SessionService {
         }
         self.signing_out.set(true);
         let this = *self;
-        let navigate = use_navigate();
         spawn_local(async move {
             let result = client::end_session(EndReason::SignOut).await;
             this.state.set(SessionState::SignedOut);
@@ -110,7 +125,7 @@ impl SessionService {
                 Ok(()) | Err(ApiError::SignedOut) => paths::SIGNED_OUT.to_owned(),
                 Err(_) => format!("{}?unconfirmed=1", paths::SIGNED_OUT),
             };
-            navigate(&target, NavigateOptions { replace: true, ..Default::default() });
+            this.go(&target);
         });
     }
 }

@@ -1,0 +1,74 @@
+//! Helpers shared by the component tests.
+
+use leptos::prelude::*;
+use record_access_contract::{AccessStatus, Patient, RecordAccess, Safeguarding, Session};
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+
+/// A fresh element in the document to mount one test's view into.
+pub fn fresh_root() -> HtmlElement {
+    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+/// Lets Leptos run its pending effects and DOM updates.
+pub async fn settle() {
+    for _ in 0..3 {
+        leptos::task::tick().await;
+    }
+}
+
+/// Every element under `root` matching `selector`.
+pub fn all(root: &HtmlElement, selector: &str) -> Vec<HtmlElement> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length()).filter_map(|i| list.item(i)).map(|n| n.unchecked_into()).collect()
+}
+
+/// The element matching `selector` whose text contains `text`.
+pub fn find_by_text(root: &HtmlElement, selector: &str, text: &str) -> Option<HtmlElement> {
+    all(root, selector).into_iter().find(|e| e.text_content().unwrap_or_default().contains(text))
+}
+
+pub fn text_of(root: &HtmlElement) -> String {
+    root.text_content().unwrap_or_default()
+}
+
+/// A signed-in session such as the reference backend's typical patient has.
+pub fn signed_in_session(status: AccessStatus) -> Session {
+    Session {
+        patient: Patient { given_name: "Amira".into(), family_name: "Khan".into() },
+        record_access: RecordAccess { status, available_from: "2024-03-01".into() },
+        safeguarding: Safeguarding { acknowledged: false },
+        idle_timeout_seconds: 600,
+    }
+}
+
+/// A view mounted inside a router with a session service in a given state.
+/// Unmounted when dropped.
+pub struct Mounted {
+    pub root: HtmlElement,
+    pub session: record_access::session::SessionService,
+    _handle: Box<dyn std::any::Any>,
+}
+
+pub fn mount_with_session<V: IntoView + 'static>(
+    state: record_access::session::SessionState,
+    view: impl FnOnce() -> V + Send + 'static,
+) -> Mounted {
+    use leptos_router::components::Router;
+    let root = fresh_root();
+    let holder = StoredValue::new(None);
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <Router>
+                {
+                    holder.set_value(Some(record_access::session::provide_session_state(state)));
+                    view()
+                }
+            </Router>
+        }
+    });
+    let session = holder.get_value().expect("the session service is provided while mounting");
+    Mounted { root, session, _handle: Box::new(handle) }
+}
