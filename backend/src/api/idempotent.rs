@@ -1,0 +1,33 @@
+//! The shared rule of the two endpoints that take an `Idempotency-Key`:
+//! the same key with the same body gets the first answer again; the same
+//! key with another body is a conflict.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use record_access_contract::codes;
+
+use crate::problem::ApiError;
+use crate::store::IdempotencyRecord;
+
+/// What to answer when the key has been seen: the stored answer, or 409
+/// `key_reused`. `None` when the key is new.
+pub fn replay(
+    earlier: Option<IdempotencyRecord>,
+    request: &serde_json::Value,
+) -> Option<Result<Response, ApiError>> {
+    let earlier = earlier?;
+    if &earlier.request != request {
+        return Some(Err(key_reused()));
+    }
+    let status = StatusCode::from_u16(earlier.status).unwrap_or(StatusCode::OK);
+    Some(Ok((status, Json(earlier.response)).into_response()))
+}
+
+pub fn key_reused() -> ApiError {
+    ApiError::new(
+        StatusCode::CONFLICT,
+        codes::KEY_REUSED,
+        "This Idempotency-Key was already used with a different request.",
+    )
+}

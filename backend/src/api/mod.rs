@@ -1,0 +1,67 @@
+//! The record access API under `/api/v1`, as the product brief's "Backend
+//! contract" defines it.
+
+mod cursor;
+mod disable;
+mod entries;
+mod idempotent;
+mod redaction;
+mod safeguarding;
+mod session;
+
+use axum::routing::{get, post};
+use axum::Router;
+
+use crate::app::{AppState, Shared};
+use crate::extract::Authed;
+use crate::not_found;
+use crate::problem::ApiError;
+use crate::scenario::Scenario;
+
+pub fn router() -> Router<Shared> {
+    Router::new()
+        .route("/session", get(session::get_session))
+        .route("/session/keep-alive", post(session::keep_alive))
+        .route("/session/end", post(session::end))
+        .route(
+            "/safeguarding/acknowledgements",
+            post(safeguarding::acknowledge),
+        )
+        .route("/record/entries", get(entries::list))
+        .route("/record/entries/{id}", get(entries::one))
+        .route("/record/redaction-requests", post(redaction::create))
+        .route("/access/disable", post(disable::disable))
+        .fallback(not_found_problem)
+        .method_not_allowed_fallback(not_found::method_not_allowed)
+}
+
+async fn not_found_problem() -> ApiError {
+    ApiError::not_found("There is no such API endpoint.")
+}
+
+/// The signed-in patient's scenario.
+fn scenario_of<'a>(state: &'a AppState, auth: &Authed) -> &'a Scenario {
+    state.scenarios.get_or_default(Some(&auth.session.scenario))
+}
+
+/// The reference that turned the signed-in patient's access off, if it is
+/// off.
+fn disabled_reference(state: &AppState, auth: &Authed) -> Option<String> {
+    let scenario = scenario_of(state, auth);
+    state.store.transaction(|tx| {
+        tx.disabled_reference(
+            &auth.session.bucket,
+            &scenario.name,
+            scenario.disabled_reference.as_deref(),
+        )
+    })
+}
+
+/// The signed-in patient's scenario, or 403 when their record access is
+/// off.
+fn record_scenario<'a>(state: &'a AppState, auth: &Authed) -> Result<&'a Scenario, ApiError> {
+    if disabled_reference(state, auth).is_some() {
+        return Err(ApiError::record_access_disabled());
+    }
+    Ok(scenario_of(state, auth))
+}

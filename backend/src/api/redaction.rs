@@ -1,0 +1,72 @@
+//! `POST /record/redaction-requests`: asking the GP surgery to hide an
+//! entry. The surgery decides later; the patient gets a reference.
+
+use std::time::Instant;
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use record_access_contract::{RedactionAccepted, RedactionRequest, REDACTION_NOTE_MAX_CHARS};
+
+use super::idempotent::replay;
+use super::record_scenario;
+use crate::app::Shared;
+use crate::extract::{Authed, IdempotencyKey, StrictJson};
+use crate::problem::ApiError;
+use crate::store::{Endpoint, EventKind, IdempotencyRecord};
+
+pub async fn create(
+    State(state): State<Shared>,
+    auth: Authed,
+    IdempotencyKey(key): IdempotencyKey,
+    StrictJson(req): StrictJson<RedactionRequest>,
+) -> Result<Response, ApiError> {
+    let scenario = record_scenario(&state, &auth)?;
+    if req
+        .note
+        .as_ref()
+        .is_some_and(|n| n.chars().count() > REDACTION_NOTE_MAX_CHARS)
+    {
+        return Err(ApiError::invalid_request(format!(
+            "note must be at most {REDACTION_NOTE_MAX_CHARS} characters."
+        )));
+    }
+    let request = serde_json::to_value(&req).map_err(|e| ApiError::internal(e.to_string()))?;
+    let bucket = auth.session.bucket.as_str();
+    state.store.transaction(|tx| {
+        if let Some(answer) = replay(
+            tx.idempotency(bucket, Endpoint::RedactionRequest, &key),
+            &request,
+        ) {
+            return answer;
+        }
+        if scenario.entry(&req.entry_id).is_none() {
+            return Err(ApiError::not_found("There is no entry with this id."));
+        }
+        let reference = tx.next_reference(bucket);
+        let body = serde_json::to_value(RedactionAccepted {
+            reference: reference.clone(),
+        })
+        .map_err(|e| ApiError::internal(e.to_string()))?;
+        tx.put_idempotency(
+            bucket,
+            Endpoint::RedactionRequest,
+            &key,
+            IdempotencyRecord {
+                request,
+                status: StatusCode::ACCEPTED.as_u16(),
+                response: body.clone(),
+                created: Instant::now(),
+            },
+        );
+        tx.record(
+            bucket,
+            EventKind::RedactionRequest {
+                entry_id: req.entry_id.clone(),
+                reference,
+            },
+        );
+        Ok((StatusCode::ACCEPTED, Json(body)).into_response())
+    })
+}

@@ -1,0 +1,106 @@
+//! Sign-in and the quick exit's plain link.
+//!
+//! A real deployment runs NHS login (OpenID Connect) here; the reference
+//! backend signs in the current scenario's patient at once.
+
+use axum::extract::{Query, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use record_access_contract::EndReason;
+use serde::Deserialize;
+
+use crate::app::Shared;
+use crate::cookies::{self, SESSION_COOKIE};
+use crate::extract::Caller;
+use crate::random;
+use crate::return_to::safe_return_to;
+use crate::store::{EndSource, EventKind};
+
+/// `/api/v1/auth/login` query. Other parameters are ignored.
+#[derive(Debug, Deserialize)]
+pub struct LoginQuery {
+    #[serde(default)]
+    return_to: Option<String>,
+}
+
+/// Signs in this browser's scenario patient with a new session id (any
+/// earlier session of the browser ends) and sends the browser back.
+pub async fn login(
+    State(state): State<Shared>,
+    caller: Caller,
+    query: Result<Query<LoginQuery>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    let return_to = query.ok().and_then(|Query(q)| q.return_to);
+    let location = safe_return_to(return_to.as_deref()).to_owned();
+    let id = random::token(32);
+    state.store.transaction(|tx| {
+        if let Some(old) = caller
+            .session_id
+            .as_deref()
+            .and_then(|old| tx.end_session(old))
+        {
+            tx.record(
+                &old.bucket,
+                EventKind::SessionEnd {
+                    reason: None,
+                    source: EndSource::SignIn,
+                    ended_session: true,
+                },
+            );
+        }
+        let chosen = tx.chosen_scenario(&caller.bucket);
+        let scenario = state.scenarios.get_or_default(chosen.as_deref());
+        tx.create_session(
+            &id,
+            &caller.bucket,
+            &scenario.name,
+            std::time::Duration::from_secs(u64::from(scenario.idle_timeout_seconds)),
+        );
+        tx.record(
+            &caller.bucket,
+            EventKind::SignIn {
+                scenario: scenario.name.clone(),
+            },
+        );
+    });
+    redirect(
+        &location,
+        cookies::set(SESSION_COOKIE, &id, state.secure_cookies()),
+    )
+}
+
+/// Ends the session (if any) and sends the browser to the neutral exit
+/// page. The static page's exit link points here, so it works before or
+/// without the app.
+pub async fn exit(State(state): State<Shared>, caller: Caller) -> Response {
+    state.store.transaction(|tx| {
+        let ended = caller
+            .session_id
+            .as_deref()
+            .and_then(|id| tx.end_session(id));
+        let bucket = ended
+            .as_ref()
+            .map_or(caller.bucket.as_str(), |s| s.bucket.as_str());
+        tx.record(
+            bucket,
+            EventKind::SessionEnd {
+                reason: Some(EndReason::Exit),
+                source: EndSource::AuthExit,
+                ended_session: ended.is_some(),
+            },
+        );
+    });
+    redirect(
+        &state.config.exit_url,
+        cookies::clear(SESSION_COOKIE, state.secure_cookies()),
+    )
+}
+
+fn redirect(location: &str, cookie: HeaderValue) -> Response {
+    let location = HeaderValue::from_str(location).unwrap_or(HeaderValue::from_static("/"));
+    (
+        StatusCode::SEE_OTHER,
+        [(header::LOCATION, location), (header::SET_COOKIE, cookie)],
+    )
+        .into_response()
+}

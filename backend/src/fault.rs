@@ -1,0 +1,151 @@
+//! Injected faults: rules that make matching `/api/...` and `/api/v1/auth/...`
+//! requests fail in a chosen way, so that tests and the designer preview
+//! can show every error state. Set through the control API, per preview
+//! browser.
+
+use serde::{Deserialize, Serialize};
+
+/// Longest delay or hold a fault may ask for: ten minutes.
+pub const MAX_HOLD_MS: u64 = 600_000;
+
+/// `POST /__control/faults` body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FaultRule {
+    /// An HTTP method, or `*` for any.
+    pub method: String,
+    /// An exact request path, or a prefix followed by `*`.
+    pub path: String,
+    pub fault: Fault,
+    /// How many matching requests fail; `null` or absent for all of them.
+    #[serde(default)]
+    pub times: Option<u32>,
+}
+
+/// What happens to a matching request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Fault {
+    /// A problem answer with this status and code (the request is not
+    /// carried out).
+    Status {
+        status: u16,
+        #[serde(default = "internal_error")]
+        code: String,
+    },
+    /// The normal answer, this many milliseconds late.
+    Delay { ms: u64 },
+    /// No answer at all; the request is held for ten minutes, then the
+    /// connection is closed.
+    Timeout {},
+    /// 200 with a body that is not JSON (not carried out).
+    Undecodable {},
+    /// The request is carried out, then its answer is sent as a 200 whose
+    /// JSON body stops half way (the connection is cut short of the
+    /// announced `Content-Length`).
+    Truncated {},
+    /// The connection is closed without an answer (not carried out).
+    Drop {},
+}
+
+fn internal_error() -> String {
+    record_access_contract::codes::INTERNAL_ERROR.to_owned()
+}
+
+impl FaultRule {
+    /// Checks the values serde cannot.
+    pub fn validate(&self) -> Result<(), String> {
+        if self.method != "*"
+            && (self.method.is_empty() || !self.method.bytes().all(|b| b.is_ascii_alphabetic()))
+        {
+            return Err("method must be an HTTP method or \"*\"".to_owned());
+        }
+        if !self.path.starts_with('/') {
+            return Err("path must start with /".to_owned());
+        }
+        if self.times == Some(0) {
+            return Err("times must be at least 1, or null for always".to_owned());
+        }
+        match &self.fault {
+            Fault::Status { status, code } => {
+                if !(400..=599).contains(status) {
+                    return Err("fault.status must be between 400 and 599".to_owned());
+                }
+                if code.is_empty() {
+                    return Err("fault.code must not be empty".to_owned());
+                }
+            }
+            Fault::Delay { ms } if *ms > MAX_HOLD_MS => {
+                return Err(format!("fault.ms must be at most {MAX_HOLD_MS}"));
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Whether this rule applies to a request.
+    pub fn matches(&self, method: &str, path: &str) -> bool {
+        let method_ok = self.method == "*" || self.method.eq_ignore_ascii_case(method);
+        let path_ok = match self.path.strip_suffix('*') {
+            Some(prefix) => path.starts_with(prefix),
+            None => self.path == path,
+        };
+        method_ok && path_ok
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule(json: &str) -> Result<FaultRule, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+
+    #[test]
+    fn reads_every_kind() {
+        for f in [
+            r#"{"kind":"status","status":500,"code":"internal_error"}"#,
+            r#"{"kind":"status","status":503}"#,
+            r#"{"kind":"delay","ms":10}"#,
+            r#"{"kind":"timeout"}"#,
+            r#"{"kind":"undecodable"}"#,
+            r#"{"kind":"truncated"}"#,
+            r#"{"kind":"drop"}"#,
+        ] {
+            let r = rule(&format!(
+                r#"{{"method":"GET","path":"/api/v1/session","fault":{f},"times":null}}"#
+            ))
+            .unwrap();
+            r.validate().unwrap();
+        }
+        assert!(rule(r#"{"method":"GET","path":"/","fault":{"kind":"drop","x":1}}"#).is_err());
+        assert!(rule(r#"{"method":"GET","path":"/","fault":{"kind":"melt"}}"#).is_err());
+    }
+
+    #[test]
+    fn matching() {
+        let r =
+            rule(r#"{"method":"GET","path":"/api/v1/record/*","fault":{"kind":"drop"}}"#).unwrap();
+        assert!(r.matches("GET", "/api/v1/record/entries"));
+        assert!(r.matches("get", "/api/v1/record/entries/x"));
+        assert!(!r.matches("POST", "/api/v1/record/entries"));
+        assert!(!r.matches("GET", "/api/v1/session"));
+        let r = rule(r#"{"method":"*","path":"/api/v1/session","fault":{"kind":"drop"}}"#).unwrap();
+        assert!(r.matches("POST", "/api/v1/session"));
+        assert!(!r.matches("POST", "/api/v1/session/end"));
+    }
+
+    #[test]
+    fn validation() {
+        for bad in [
+            r#"{"method":"GET","path":"api","fault":{"kind":"drop"}}"#,
+            r#"{"method":"G T","path":"/","fault":{"kind":"drop"}}"#,
+            r#"{"method":"GET","path":"/","fault":{"kind":"drop"},"times":0}"#,
+            r#"{"method":"GET","path":"/","fault":{"kind":"status","status":200}}"#,
+            r#"{"method":"GET","path":"/","fault":{"kind":"delay","ms":700000}}"#,
+        ] {
+            assert!(rule(bad).unwrap().validate().is_err(), "{bad}");
+        }
+    }
+}

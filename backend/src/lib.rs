@@ -1,0 +1,32 @@
+//! Reference backend of the record access API.
+//!
+//! It implements the contract in the product brief with fixture patients
+//! (scenarios), serves the built app with a per-response CSP nonce, and,
+//! with `--control`, lets tests and the designer preview choose scenarios,
+//! inject faults and read an audit list. Start it with [`serve`].
+
+mod api;
+mod app;
+mod auth;
+mod clock;
+pub mod config;
+mod control;
+mod cookies;
+mod extract;
+pub mod fault;
+mod headers;
+mod not_found;
+mod problem;
+mod random;
+mod reference;
+mod return_to;
+mod safety;
+pub mod scenario;
+mod server;
+mod static_files;
+mod store;
+
+pub use config::Config;
+pub use headers::CSP;
+pub use server::{serve, Running, StartError};
+pub use static_files::NONCE_PLACEHOLDER;

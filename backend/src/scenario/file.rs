@@ -1,0 +1,148 @@
+//! The on-disk format of a scenario file (`fixtures/<name>.json`), as
+//! documented in `fixtures/README.md`. Unknown fields are mistakes.
+
+use serde::{Deserialize, Serialize};
+
+/// One scenario file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioFile {
+    /// One line for the designer preview's scenario list.
+    pub description: String,
+    /// The scenario of a browser that has not chosen one. Exactly one file
+    /// sets this.
+    #[serde(default)]
+    pub default: bool,
+    pub patient: PatientFile,
+    pub record_access: RecordAccessFile,
+    #[serde(default = "default_idle_timeout")]
+    pub idle_timeout_seconds: u32,
+    /// Sends every entry as written, without the safety filter, and allows
+    /// malformed entries: for testing the app's own filter.
+    #[serde(default)]
+    pub send_unfiltered: bool,
+    /// With `send_unfiltered`: the `available_from` of entry pages, when it
+    /// should differ from the session's.
+    #[serde(default)]
+    pub entries_available_from: Option<String>,
+    #[serde(default)]
+    pub entries: Vec<EntryFile>,
+    /// With `send_unfiltered`: any JSON values, sent as entries as they are.
+    #[serde(default)]
+    pub raw_entries: Vec<serde_json::Value>,
+    /// Entries made by a seeded generator, after the written ones.
+    #[serde(default)]
+    pub generate: Option<GenerateFile>,
+}
+
+fn default_idle_timeout() -> u32 {
+    600
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PatientFile {
+    pub given_name: String,
+    pub family_name: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecordAccessFile {
+    /// `YYYY-MM-DD`.
+    pub available_from: String,
+    /// When set, access starts turned off and this is the reference of the
+    /// earlier request.
+    #[serde(default)]
+    pub disabled_reference: Option<String>,
+}
+
+/// One written entry. Serialises to the wire shape of an entry.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntryFile {
+    pub id: String,
+    pub kind: String,
+    pub recorded_on: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clinician: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    #[serde(default = "visible")]
+    pub visibility: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<Vec<DetailFile>>,
+}
+
+fn visible() -> String {
+    "visible".to_owned()
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DetailFile {
+    pub label: String,
+    pub value: String,
+}
+
+/// A seeded generator of entries.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GenerateFile {
+    pub count: u32,
+    pub seed: u64,
+    /// First possible date; defaults to the access start date.
+    #[serde(default)]
+    pub from: Option<String>,
+    /// Last possible date; defaults to today on the fixed clock.
+    #[serde(default)]
+    pub to: Option<String>,
+    /// Ids are this prefix and a five-digit number.
+    pub id_prefix: String,
+    /// Share of entries that carry a time of day, 0 to 100.
+    #[serde(default)]
+    pub timestamped_percent: u8,
+    pub clinicians: Vec<String>,
+    pub locations: Vec<String>,
+    pub templates: Vec<TemplateFile>,
+}
+
+/// One kind of generated entry.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TemplateFile {
+    pub kind: String,
+    pub title: String,
+    #[serde(default)]
+    pub summary: Option<String>,
+    /// How often this template is picked relative to the others.
+    #[serde(default = "one")]
+    pub weight: u32,
+    #[serde(default = "visible")]
+    pub visibility: String,
+    #[serde(default = "yes")]
+    pub with_clinician: bool,
+    #[serde(default = "yes")]
+    pub with_location: bool,
+    #[serde(default)]
+    pub details: Vec<TemplateDetail>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A detail whose value is picked from `values`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TemplateDetail {
+    pub label: String,
+    pub values: Vec<String>,
+}

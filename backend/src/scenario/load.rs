@@ -1,0 +1,442 @@
+//! Reading and checking scenario files.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use record_access_contract::uk_time::{parse_recorded_on, Date};
+use record_access_contract::{Entry, Patient, Visibility};
+
+use super::file::{EntryFile, GenerateFile, ScenarioFile};
+use super::generate::generate;
+use super::Scenario;
+use crate::clock::FixedClock;
+use crate::reference::is_reference;
+use crate::safety::patient_may_see;
+use serde_json::value::RawValue;
+
+/// A scenario file that cannot be used: which file, where in it, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FixtureError {
+    pub file: PathBuf,
+    /// Path of the offending field, such as `entries[3].visibility`; empty
+    /// when the problem is the file or directory as a whole.
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for FixtureError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "bad fixture {}: {}", self.file.display(), self.message)
+        } else {
+            write!(
+                f,
+                "bad fixture {}: at {}: {}",
+                self.file.display(),
+                self.path,
+                self.message
+            )
+        }
+    }
+}
+
+impl std::error::Error for FixtureError {}
+
+const KNOWN_VISIBILITIES: [&str; 3] = ["visible", "redacted", "awaiting_review"];
+
+/// Reads every `*.json` in `dir` (in name order) and returns the scenarios
+/// with the index of the default one.
+pub fn load_dir(dir: &Path, clock: &FixedClock) -> Result<(Vec<Scenario>, usize), FixtureError> {
+    let dir_error = |message: String| FixtureError {
+        file: dir.to_owned(),
+        path: String::new(),
+        message,
+    };
+    let read =
+        std::fs::read_dir(dir).map_err(|e| dir_error(format!("cannot read directory: {e}")))?;
+    let mut files: Vec<PathBuf> = read
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    let mut scenarios = Vec::new();
+    let mut default = None;
+    for path in &files {
+        let (scenario, is_default) = load_file(path, clock)?;
+        if is_default {
+            if let Some(i) = default {
+                let first: &Scenario = &scenarios[i];
+                return Err(FixtureError {
+                    file: path.clone(),
+                    path: "default".to_owned(),
+                    message: format!(
+                        "only one scenario can be the default; {} is too",
+                        first.name
+                    ),
+                });
+            }
+            default = Some(scenarios.len());
+        }
+        scenarios.push(scenario);
+    }
+    let default =
+        default.ok_or_else(|| dir_error("no scenario file sets \"default\": true".to_owned()))?;
+    Ok((scenarios, default))
+}
+
+/// Reads and checks one file.
+pub fn load_file(path: &Path, clock: &FixedClock) -> Result<(Scenario, bool), FixtureError> {
+    let err = |field: &str, message: String| FixtureError {
+        file: path.to_owned(),
+        path: field.to_owned(),
+        message,
+    };
+    let name = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .filter(|s| {
+            !s.is_empty()
+                && s.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        })
+        .ok_or_else(|| {
+            err(
+                "",
+                "file names are scenario names: lower-case letters, digits and '-'".to_owned(),
+            )
+        })?
+        .to_owned();
+    let bytes = std::fs::read(path).map_err(|e| err("", format!("cannot read: {e}")))?;
+    let de = &mut serde_json::Deserializer::from_slice(&bytes);
+    let file: ScenarioFile = serde_path_to_error::deserialize(de).map_err(|e| {
+        let at = e.path().to_string();
+        err(if at == "." { "" } else { &at }, e.into_inner().to_string())
+    })?;
+    check(&file, &err)?;
+    let available_from = Date::parse(&file.record_access.available_from).ok_or_else(|| {
+        err(
+            "record_access.available_from",
+            "not a YYYY-MM-DD date".to_owned(),
+        )
+    })?;
+
+    let mut written = file.entries.clone();
+    if let Some(spec) = &file.generate {
+        let (from, to) = generate_range(spec, available_from, clock, &err)?;
+        written.extend(generate(spec, from, to));
+    }
+
+    // (id, JSON) pairs; serialised straight from the typed values so the
+    // fields keep their contract order.
+    let mut entries: Vec<(Option<String>, Box<RawValue>)> = Vec::new();
+    if file.send_unfiltered {
+        for e in &written {
+            entries.push((Some(e.id.clone()), raw(e)));
+        }
+        for v in &file.raw_entries {
+            let id = v.get("id").and_then(|id| id.as_str()).map(str::to_owned);
+            entries.push((id, raw(v)));
+        }
+    } else {
+        let mut seen = HashSet::new();
+        for (i, e) in written.iter().enumerate() {
+            let at = entry_path(&file, i);
+            let entry = to_contract_entry(e).map_err(|(f, m)| err(&format!("{at}{f}"), m))?;
+            if !seen.insert(entry.id.clone()) {
+                return Err(err(
+                    &format!("{at}.id"),
+                    format!("duplicate id {:?}", entry.id),
+                ));
+            }
+            if patient_may_see(entry.visibility, &entry.recorded_on, available_from) {
+                entries.push((Some(entry.id.clone()), raw(&entry)));
+            }
+        }
+    }
+    let mut by_id = HashMap::new();
+    for (i, (id, _)) in entries.iter().enumerate() {
+        if let Some(id) = id {
+            by_id.entry(id.clone()).or_insert(i);
+        }
+    }
+    let entries = entries.into_iter().map(|(_, json)| json).collect();
+    let scenario = Scenario {
+        name,
+        description: file.description.clone(),
+        patient: Patient {
+            given_name: file.patient.given_name.clone(),
+            family_name: file.patient.family_name.clone(),
+        },
+        available_from,
+        disabled_reference: file.record_access.disabled_reference.clone(),
+        idle_timeout_seconds: file.idle_timeout_seconds,
+        entries_available_from: file
+            .entries_available_from
+            .clone()
+            .unwrap_or_else(|| available_from.to_iso()),
+        entries,
+        by_id,
+    };
+    Ok((scenario, file.default))
+}
+
+/// Ready JSON of a value that always serialises.
+fn raw<T: serde::Serialize>(v: &T) -> Box<RawValue> {
+    serde_json::value::to_raw_value(v).expect("entries serialise")
+}
+
+/// Where entry `i` of the combined written-then-generated list comes from.
+fn entry_path(file: &ScenarioFile, i: usize) -> String {
+    if i < file.entries.len() {
+        format!("entries[{i}]")
+    } else {
+        format!("generate (entry {})", i - file.entries.len() + 1)
+    }
+}
+
+/// Checks the rules that the file format's types cannot express.
+fn check(
+    file: &ScenarioFile,
+    err: &dyn Fn(&str, String) -> FixtureError,
+) -> Result<(), FixtureError> {
+    if file.description.trim().is_empty() {
+        return Err(err("description", "must not be empty".to_owned()));
+    }
+    if file.patient.given_name.trim().is_empty() {
+        return Err(err("patient.given_name", "must not be empty".to_owned()));
+    }
+    if file.patient.family_name.trim().is_empty() {
+        return Err(err("patient.family_name", "must not be empty".to_owned()));
+    }
+    if let Some(r) = &file.record_access.disabled_reference {
+        if !is_reference(r) {
+            return Err(err(
+                "record_access.disabled_reference",
+                "must look like RA-XXXXXXXX (eight of 0-9 and A-Z)".to_owned(),
+            ));
+        }
+    }
+    if !(1..=86_400).contains(&file.idle_timeout_seconds) {
+        return Err(err(
+            "idle_timeout_seconds",
+            "must be between 1 and 86400".to_owned(),
+        ));
+    }
+    if !file.send_unfiltered {
+        if file.entries_available_from.is_some() {
+            return Err(err(
+                "entries_available_from",
+                "only allowed with \"send_unfiltered\": true".to_owned(),
+            ));
+        }
+        if !file.raw_entries.is_empty() {
+            return Err(err(
+                "raw_entries",
+                "only allowed with \"send_unfiltered\": true".to_owned(),
+            ));
+        }
+        for (i, e) in file.entries.iter().enumerate() {
+            to_contract_entry(e).map_err(|(f, m)| err(&format!("entries[{i}]{f}"), m))?;
+        }
+    }
+    if let Some(g) = &file.generate {
+        check_generator(g, file.send_unfiltered, err)?;
+    }
+    Ok(())
+}
+
+fn check_generator(
+    g: &GenerateFile,
+    unfiltered: bool,
+    err: &dyn Fn(&str, String) -> FixtureError,
+) -> Result<(), FixtureError> {
+    if g.count > 100_000 {
+        return Err(err("generate.count", "at most 100000".to_owned()));
+    }
+    if g.timestamped_percent > 100 {
+        return Err(err(
+            "generate.timestamped_percent",
+            "at most 100".to_owned(),
+        ));
+    }
+    if g.clinicians.is_empty() {
+        return Err(err("generate.clinicians", "must not be empty".to_owned()));
+    }
+    if g.locations.is_empty() {
+        return Err(err("generate.locations", "must not be empty".to_owned()));
+    }
+    if g.templates.is_empty() {
+        return Err(err("generate.templates", "must not be empty".to_owned()));
+    }
+    for (i, t) in g.templates.iter().enumerate() {
+        let at = format!("generate.templates[{i}]");
+        if t.weight == 0 {
+            return Err(err(
+                &format!("{at}.weight"),
+                "must be at least 1".to_owned(),
+            ));
+        }
+        if !unfiltered {
+            check_kind(&t.kind).map_err(|m| err(&format!("{at}.kind"), m))?;
+            check_visibility(&t.visibility).map_err(|m| err(&format!("{at}.visibility"), m))?;
+        }
+        for (j, d) in t.details.iter().enumerate() {
+            if d.values.is_empty() {
+                return Err(err(
+                    &format!("{at}.details[{j}].values"),
+                    "must not be empty".to_owned(),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn generate_range(
+    g: &GenerateFile,
+    available_from: Date,
+    clock: &FixedClock,
+    err: &dyn Fn(&str, String) -> FixtureError,
+) -> Result<(Date, Date), FixtureError> {
+    let parse = |v: &Option<String>, field: &str, fallback: Date| match v {
+        None => Ok(fallback),
+        Some(s) => Date::parse(s).ok_or_else(|| err(field, "not a YYYY-MM-DD date".to_owned())),
+    };
+    let from = parse(&g.from, "generate.from", available_from)?;
+    let to = parse(&g.to, "generate.to", clock.today())?;
+    if from > to {
+        return Err(err(
+            "generate",
+            format!("from ({}) is after to ({})", from.to_iso(), to.to_iso()),
+        ));
+    }
+    Ok((from, to))
+}
+
+/// The entry as the contract types it; when the written entry does not fit,
+/// the field (`.kind`) and why.
+fn to_contract_entry(e: &EntryFile) -> Result<Entry, (&'static str, String)> {
+    if e.id.is_empty() {
+        return Err((".id", "must not be empty".to_owned()));
+    }
+    check_kind(&e.kind).map_err(|m| (".kind", m))?;
+    check_visibility(&e.visibility).map_err(|m| (".visibility", m))?;
+    if parse_recorded_on(&e.recorded_on).is_none() {
+        return Err((
+            ".recorded_on",
+            format!(
+                "{:?} is neither YYYY-MM-DD nor an RFC 3339 timestamp",
+                e.recorded_on
+            ),
+        ));
+    }
+    let value = serde_json::to_value(e).map_err(|x| ("", x.to_string()))?;
+    let entry: Entry = serde_json::from_value(value).map_err(|x| ("", x.to_string()))?;
+    debug_assert!(entry.visibility != Visibility::Unknown);
+    Ok(entry)
+}
+
+/// Kinds the app does not know yet are allowed (they show as generic
+/// entries) but must look like a kind.
+fn check_kind(kind: &str) -> Result<(), String> {
+    if !kind.is_empty() && kind.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+        Ok(())
+    } else {
+        Err(format!(
+            "{kind:?} is not a kind (lower-case letters and '_')"
+        ))
+    }
+}
+
+fn check_visibility(v: &str) -> Result<(), String> {
+    if KNOWN_VISIBILITIES.contains(&v) {
+        Ok(())
+    } else {
+        Err(format!("{v:?} is not one of {KNOWN_VISIBILITIES:?}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clock() -> FixedClock {
+        FixedClock::new("2026-11-02T10:00:00Z").unwrap()
+    }
+
+    fn write(dir: &Path, name: &str, body: &str) -> PathBuf {
+        let p = dir.join(name);
+        std::fs::write(&p, body).unwrap();
+        p
+    }
+
+    fn temp_dir(tag: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("ra-fixtures-{tag}-{}", crate::random::token(6)));
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    const GOOD: &str = r#"{
+        "description": "d", "default": true,
+        "patient": {"given_name": "A", "family_name": "B"},
+        "record_access": {"available_from": "2024-06-01"},
+        "entries": [
+            {"id": "1", "kind": "consultation", "recorded_on": "2024-06-02", "title": "t"},
+            {"id": "2", "kind": "consultation", "recorded_on": "2024-05-31", "title": "early"},
+            {"id": "3", "kind": "test_result", "recorded_on": "2024-06-03", "title": "r", "visibility": "awaiting_review"},
+            {"id": "4", "kind": "consultation", "recorded_on": "2024-05-31T23:30:00Z", "title": "late evening"}
+        ]
+    }"#;
+
+    #[test]
+    fn filters_at_load() {
+        let d = temp_dir("good");
+        let p = write(&d, "one.json", GOOD);
+        let (s, is_default) = load_file(&p, &clock()).unwrap();
+        assert!(is_default);
+        assert_eq!(s.name, "one");
+        let ids: Vec<String> = s
+            .entries
+            .iter()
+            .map(|e| serde_json::from_str::<Entry>(e.get()).unwrap().id)
+            .collect();
+        assert_eq!(ids, ["1", "4"]);
+        assert!(s.entry("2").is_none());
+        assert!(s.entry("4").is_some());
+    }
+
+    #[test]
+    fn errors_name_file_and_field() {
+        let d = temp_dir("bad");
+        let bad = GOOD.replace("\"awaiting_review\"", "\"secret\"");
+        let p = write(&d, "bad.json", &bad);
+        let e = load_file(&p, &clock()).unwrap_err();
+        assert_eq!(e.path, "entries[2].visibility");
+        assert!(e.to_string().contains("bad.json"), "{e}");
+        assert!(e.to_string().contains("secret"), "{e}");
+
+        let unknown = GOOD.replace("\"title\": \"t\"", "\"title\": \"t\", \"colour\": 1");
+        let p = write(&d, "unknown.json", &unknown);
+        let e = load_file(&p, &clock()).unwrap_err();
+        assert_eq!(e.path, "entries[0].colour");
+        assert!(e.message.contains("colour"), "{e}");
+
+        let wrong_type = GOOD.replace("\"given_name\": \"A\"", "\"given_name\": 5");
+        let p = write(&d, "wrong.json", &wrong_type);
+        let e = load_file(&p, &clock()).unwrap_err();
+        assert_eq!(e.path, "patient.given_name");
+    }
+
+    #[test]
+    fn exactly_one_default() {
+        let d = temp_dir("defaults");
+        write(&d, "a.json", GOOD);
+        write(&d, "b.json", GOOD);
+        let e = load_dir(&d, &clock()).unwrap_err();
+        assert_eq!(e.path, "default");
+        let d = temp_dir("nodefault");
+        write(&d, "a.json", &GOOD.replace("\"default\": true,", ""));
+        assert!(load_dir(&d, &clock()).is_err());
+    }
+}
