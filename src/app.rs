@@ -2,9 +2,11 @@
 
 use crate::components::footer::Footer;
 use crate::components::header::Header;
-use crate::content;
 use crate::page_meta::RouteAnnouncer;
-use crate::pages::{home::HomePage, not_found::NotFoundPage, signed_out::SignedOutPage};
+use crate::pages::{
+    help::HelpPage, home::HomePage, not_found::NotFoundPage, signed_out::SignedOutPage,
+};
+use crate::quick_exit::button::ExitThisPage;
 use crate::session::provide_session;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -24,14 +26,15 @@ pub fn App() -> impl IntoView {
 fn Shell() -> impl IntoView {
     provide_session();
     view! {
-        <a class="nhsuk-skip-link" href="#maincontent">{content::skip_link::TEXT}</a>
         <RouteAnnouncer />
+        <ExitThisPage />
         <Header />
         <div class="nhsuk-width-container">
             <main class="nhsuk-main-wrapper" id="maincontent">
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/signed-out") view=SignedOutPage />
+                    <Route path=path!("/help") view=HelpPage />
                 </Routes>
             </main>
         </div>

@@ -27,16 +27,13 @@ pub mod footer {
     pub const COPYRIGHT: &str = "© NHS England";
 }
 
-pub mod skip_link {
-    pub const TEXT: &str = "Skip to main content";
-}
-
 pub mod start {
     pub const TITLE: &str = "Sign in";
     pub const HEADING: &str = "Your GP health record";
     pub const INTRO: &str = "See information your GP surgery keeps about you, such as test results, medicines and allergies.";
     pub const SIGN_IN: &str = "Continue to NHS login";
-    pub const SIGN_IN_HINT: &str = "You will sign in with NHS login. If you do not have one, you can create one.";
+    pub const SIGN_IN_HINT: &str =
+        "You will sign in with NHS login. If you do not have one, you can create one.";
 }
 
 pub mod home {
@@ -61,7 +58,8 @@ pub mod not_found {
     pub const TITLE: &str = "Page not found";
     pub const HEADING: &str = "Page not found";
     pub const BODY: &str = "If you typed the web address, check it is correct.";
-    pub const BODY_PASTED: &str = "If you pasted the web address, check you copied the entire address.";
+    pub const BODY_PASTED: &str =
+        "If you pasted the web address, check you copied the entire address.";
     pub const HOME_LINK: &str = "Go to the start page";
 }
 
@@ -78,7 +76,8 @@ pub mod problem {
     pub const NETWORK: &str = "We could not connect. Check your internet connection and try again.";
     pub const TIMEOUT: &str = "This is taking longer than it should. Try again.";
     pub const SERVICE: &str = "Something went wrong on our side. Try again later.";
-    pub const SIGN_OUT_FAILED: &str = "We could not confirm that you are signed out. Close this window to be sure.";
+    pub const SIGN_OUT_FAILED: &str =
+        "We could not confirm that you are signed out. Close this window to be sure.";
 }
 
 /// The sentence a page shows for a failed request. Never includes anything
@@ -115,14 +114,14 @@ mod tests {
     fn error_messages_do_not_repeat_backend_text() {
         let e = ApiError::Status {
             status: 500,
-            problem: Some(record_access_contract::Problem {
+            problem: Some(Box::new(record_access_contract::Problem {
                 problem_type: "about:blank".into(),
                 title: "Database on fire".into(),
                 status: 500,
                 detail: Some("secret".into()),
                 code: "internal_error".into(),
                 reference: None,
-            }),
+            })),
         };
         assert_eq!(error_message(&e), problem::SERVICE);
         assert_eq!(error_message(&ApiError::Network), problem::NETWORK);
@@ -134,4 +133,133 @@ pub mod startup {
     /// Shown in place of the app if it stops working. Static markup only:
     /// nothing from the record, and links that work without the app.
     pub const CRASHED_HTML: &str = r#"<div class="nhsuk-width-container"><main class="nhsuk-main-wrapper" id="maincontent"><h1>Sorry, there is a problem with the service</h1><p>Close this window, then open it again and sign in.</p><p>For urgent medical help, go to 111.nhs.uk or call 111.</p></main></div>"#;
+}
+
+pub mod quick_exit {
+    pub const BUTTON: &str = "Exit this page";
+    pub const LANDMARK_LABEL: &str = "Quick exit";
+    /// Read before the button's text by screen readers.
+    pub const BUTTON_HIDDEN_PREFIX: &str = "Emergency ";
+    pub const LOADING: &str = "Loading.";
+    pub const SHORTCUT_EXPIRED: &str = "Exit this page expired.";
+    pub fn presses_remaining(n: u8) -> String {
+        if n == 1 {
+            "Shift, press 1 more time to exit.".to_owned()
+        } else {
+            format!("Shift, press {n} more times to exit.")
+        }
+    }
+}
+
+pub mod pressure_warning {
+    /// Neutral: the title is in the browser's history.
+    pub const TITLE: &str = "Before you continue";
+    pub const HEADING: &str = "Before you continue";
+    pub const IMPORTANT: &str = "Important: ";
+    pub const SENSITIVE: &str = "Your GP health record may include sensitive information, such as test results, diagnoses and letters about your care.";
+    pub const NOBODY_CAN_MAKE_YOU: &str = "Nobody can make you share your record or show it to them. This includes a partner, family member, carer or friend.";
+    pub const IF_PRESSURED_HEADING: &str = "If someone is pressuring you";
+    pub const IF_PRESSURED: [&str; 3] = [
+        "you can turn off access to your record in this app",
+        "you can ask your GP surgery to hide information in your record",
+        "you can get support from a free, confidential helpline",
+    ];
+    pub const CONTINUE: &str = "Continue to your record";
+    pub const GET_HELP: &str = "Get help if someone is pressuring you";
+    pub const EXIT_HINT: &str =
+        "To leave quickly, select \"Exit this page\" or press the Shift key 3 times.";
+}
+
+pub mod record_gate {
+    pub const ACCESS_OFF_TITLE: &str = "Access turned off";
+    pub const ACCESS_OFF_HEADING: &str = "Access to your GP health record is turned off";
+    pub const ACCESS_OFF_BODY: &str = "You cannot see your GP health record in this app. To turn access back on, contact your GP surgery.";
+    pub const SIGN_IN_TITLE: &str = "Sign in to continue";
+    pub const SIGN_IN_HEADING: &str = "Sign in to continue";
+    pub const SIGN_IN_BODY: &str = "You need to sign in with NHS login to see this page.";
+}
+
+pub mod help {
+    /// Neutral: the title is in the browser's history.
+    pub const TITLE: &str = "Help";
+    pub const HEADING: &str = "Help and support";
+    pub const INTRO: &str = "Your GP health record belongs to you. You decide who sees it.";
+
+    pub const PRESSURE_HEADING: &str = "If someone is pressuring you";
+    pub const PRESSURE_INTRO: &str =
+        "It is not OK for someone to make you show them your record. This might be someone:";
+    pub const PRESSURE_SIGNS: [&str; 4] = [
+        "asking to see your record, test results or messages",
+        "watching you while you use this app",
+        "taking your phone or asking for your NHS login details",
+        "threatening you or getting angry if you say no",
+    ];
+
+    pub const OPTIONS_HEADING: &str = "What you can do";
+    pub const TURN_OFF_HEADING: &str = "Turn off access to your record";
+    pub const TURN_OFF_BODY: &str = "You can turn off access to your GP health record in this app, or disable your NHS login. Nobody else is told. To turn access back on later, contact your GP surgery.";
+    pub const TURN_OFF_LINK: &str = "Turn off access";
+    pub const HIDE_HEADING: &str = "Ask your GP surgery to hide information";
+    pub const HIDE_BODY: &str = "You can ask your GP surgery to hide an entry in your record, such as a consultation or a letter. Open the entry and choose to ask for it to be hidden, or contact your GP surgery. The surgery decides. A hidden entry disappears from your record without a trace.";
+    pub const LOGIN_HEADING: &str = "Change your NHS login details";
+    pub const LOGIN_BODY: &str = "If someone else knows your NHS login password, change it in your NHS login settings. Use an email address and phone number that only you can get to.";
+
+    pub const HELPLINES_HEADING: &str = "Free helplines";
+    pub const HELPLINES_INTRO: &str = "You can talk to someone in confidence.";
+
+    pub struct Helpline {
+        pub name: &'static str,
+        pub number: &'static str,
+        pub who: &'static str,
+    }
+
+    /// Numbers as published on NHS and GOV.UK pages (see docs/content-sources.md).
+    pub const HELPLINES: [Helpline; 5] = [
+        Helpline {
+            name: "National Domestic Abuse Helpline",
+            number: "0808 2000 247",
+            who: "Free, 24 hours a day. Run by Refuge.",
+        },
+        Helpline {
+            name: "Men's Advice Line",
+            number: "0808 801 0327",
+            who: "For men experiencing domestic abuse.",
+        },
+        Helpline {
+            name: "National LGBT+ Domestic Abuse Helpline (Galop)",
+            number: "0800 999 5428",
+            who: "For LGBT+ people experiencing domestic abuse.",
+        },
+        Helpline {
+            name: "Respect Phoneline",
+            number: "0808 802 4040",
+            who: "For people worried about their own behaviour.",
+        },
+        Helpline {
+            name: "Victim Support",
+            number: "0808 168 9111",
+            who: "For anyone affected by crime.",
+        },
+    ];
+
+    pub const EMERGENCY_HEADING: &str = "In an emergency";
+    pub const IMPORTANT: &str = "Important: ";
+    pub const CALL_999: &str = "Call 999";
+    pub const CALL_111: &str = "Call 111";
+    pub const EMERGENCY_999: &str = "Call 999 if you are in danger.";
+    pub const EMERGENCY_55: &str = "If you cannot speak, call 999, listen to the questions, then press 55 when asked. This tells the police you need help.";
+    pub const URGENT_111: &str = "For urgent medical help, go to 111.nhs.uk or call 111.";
+
+    pub const ONLINE_SAFETY_HEADING: &str = "Staying safe on this device";
+    pub const ONLINE_SAFETY: [&str; 3] = [
+        "\"Exit this page\" takes you to another website straight away and signs you out. It does not delete your browsing history.",
+        "To leave no history, use a private or incognito window.",
+        "You can clear your browsing history in your browser's settings. Someone who checks your device may notice that it has been cleared.",
+    ];
+
+    /// A `tel:` link for a number as written.
+    pub fn tel_href(number: &str) -> String {
+        let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+        format!("tel:{digits}")
+    }
 }

@@ -3,8 +3,18 @@
 use record_access_contract::uk_time::Date;
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// "1 March 2024".
@@ -19,7 +29,10 @@ pub fn month_and_year(date: Date) -> String {
 
 /// The month's name, or "" for a month that does not exist.
 pub fn month_name(month: u8) -> &'static str {
-    MONTHS.get(usize::from(month).wrapping_sub(1)).copied().unwrap_or("")
+    MONTHS
+        .get(usize::from(month).wrapping_sub(1))
+        .copied()
+        .unwrap_or("")
 }
 
 /// A `YYYY-MM-DD` date from the backend as "1 March 2024", or `None` when it
@@ -34,10 +47,19 @@ mod tests {
 
     #[test]
     fn writes_dates_the_nhs_way() {
-        assert_eq!(long_date_from_iso("2024-03-01").as_deref(), Some("1 March 2024"));
-        assert_eq!(long_date_from_iso("2023-12-31").as_deref(), Some("31 December 2023"));
+        assert_eq!(
+            long_date_from_iso("2024-03-01").as_deref(),
+            Some("1 March 2024")
+        );
+        assert_eq!(
+            long_date_from_iso("2023-12-31").as_deref(),
+            Some("31 December 2023")
+        );
         assert_eq!(long_date_from_iso("2023-13-31"), None);
-        assert_eq!(month_and_year(Date::parse("2025-01-09").unwrap()), "January 2025");
+        assert_eq!(
+            month_and_year(Date::parse("2025-01-09").unwrap()),
+            "January 2025"
+        );
         assert_eq!(month_name(0), "");
         assert_eq!(month_name(13), "");
     }

@@ -1,24 +1,27 @@
 //! The patient-facing front-end for online GP record access.
 //!
-//! Plain-Rust modules (`api::decode`, `content`, `dates`, `paths`) hold the
-//! logic and are tested natively with `cargo test`. The browser side (the
-//! Leptos app, its pages and components, the HTTP client) compiles only for
-//! `wasm32` and is tested in real browsers. `docs/architecture.md` has the
-//! map.
+//! Plain-Rust modules (`api::decode`, `content`, `dates`, `paths`,
+//! `record`) hold the logic and are tested natively with `cargo test`. The
+//! browser side (the Leptos app, its pages and components, the HTTP client)
+//! compiles only for `wasm32` and is tested in real browsers.
+//! `docs/architecture.md` has the map.
 
 pub mod api;
 pub mod content;
 pub mod dates;
+pub mod idle;
 pub mod paths;
+pub mod quick_exit;
+pub mod record;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
-pub mod pages;
-#[cfg(target_arch = "wasm32")]
 pub mod page_meta;
+#[cfg(target_arch = "wasm32")]
+pub mod pages;
 #[cfg(target_arch = "wasm32")]
 pub mod session;
 #[cfg(target_arch = "wasm32")]

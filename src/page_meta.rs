@@ -39,7 +39,9 @@ pub fn RouteAnnouncer() -> impl IntoView {
 
 /// Moves focus to the main heading, as after a page load.
 pub fn focus_heading() {
-    let Ok(Some(h1)) = document().query_selector("#maincontent h1") else { return };
+    let Ok(Some(h1)) = document().query_selector("#maincontent h1") else {
+        return;
+    };
     let _ = h1.set_attribute("tabindex", "-1");
     if let Ok(h1) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h1) {
         let _ = h1.focus();

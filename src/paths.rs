@@ -9,12 +9,25 @@ use record_access_contract::API_PREFIX;
 pub const HOME: &str = "/";
 /// Where the patient lands after signing out or being signed out.
 pub const SIGNED_OUT: &str = "/signed-out";
+/// Help for someone who is being pressured (neutral name on purpose).
+pub const HELP: &str = "/help";
+/// The record timeline.
+pub const RECORD: &str = "/record";
 
-/// The backend's sign-in: a plain link, not a fetch (NHS login runs in the
-/// backend). `return_to` must be a path of this app.
+/// The backend's sign-in: a plain link, not a fetch, as NHS login runs in
+/// the backend. Links to the backend carry `rel="external"` so that the
+/// router leaves them to the browser. `return_to` must be a path of this
+/// app.
 pub fn sign_in(return_to: &str) -> String {
-    let return_to = if is_app_path(return_to) { return_to } else { HOME };
-    format!("{API_PREFIX}/auth/login?return_to={}", encode_query_value(return_to))
+    let return_to = if is_app_path(return_to) {
+        return_to
+    } else {
+        HOME
+    };
+    format!(
+        "{API_PREFIX}/auth/login?return_to={}",
+        encode_query_value(return_to)
+    )
 }
 
 /// The backend's exit: ends the session and redirects to a neutral page.
@@ -50,10 +63,22 @@ mod tests {
     #[test]
     fn sign_in_returns_only_to_app_paths() {
         assert_eq!(sign_in("/"), "/api/v1/auth/login?return_to=%2F");
-        assert_eq!(sign_in("/record?kind=allergy"), "/api/v1/auth/login?return_to=%2Frecord%3Fkind%3Dallergy");
-        assert_eq!(sign_in("//evil.example"), "/api/v1/auth/login?return_to=%2F");
-        assert_eq!(sign_in("https://evil.example/"), "/api/v1/auth/login?return_to=%2F");
-        assert_eq!(sign_in("/\\evil.example"), "/api/v1/auth/login?return_to=%2F");
+        assert_eq!(
+            sign_in("/record?kind=allergy"),
+            "/api/v1/auth/login?return_to=%2Frecord%3Fkind%3Dallergy"
+        );
+        assert_eq!(
+            sign_in("//evil.example"),
+            "/api/v1/auth/login?return_to=%2F"
+        );
+        assert_eq!(
+            sign_in("https://evil.example/"),
+            "/api/v1/auth/login?return_to=%2F"
+        );
+        assert_eq!(
+            sign_in("/\\evil.example"),
+            "/api/v1/auth/login?return_to=%2F"
+        );
     }
 
     #[test]

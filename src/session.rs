@@ -22,6 +22,9 @@ pub enum SessionState {
     Unavailable(ApiError),
 }
 
+/// The router's `navigate`, boxed so that it can be stored.
+type Navigate = Box<dyn Fn(&str, NavigateOptions)>;
+
 /// App-wide session handle. Cheap to copy.
 #[derive(Clone, Copy)]
 pub struct SessionService {
@@ -29,7 +32,7 @@ pub struct SessionService {
     signing_out: RwSignal<bool>,
     /// The router's navigation, captured where the service is created: a
     /// session can end in an async task, outside any component.
-    navigate: StoredValue<Box<dyn Fn(&str, NavigateOptions)>, LocalStorage>,
+    navigate: StoredValue<Navigate, LocalStorage>,
 }
 
 /// Creates the session service, asks the backend for the session and makes
@@ -90,6 +93,23 @@ impl SessionService {
         });
     }
 
+    /// Whether the pressure warning has been acknowledged in this session.
+    pub fn acknowledged(&self) -> bool {
+        self.state.with(
+            |s| matches!(s, SessionState::SignedIn(session) if session.safeguarding.acknowledged),
+        )
+    }
+
+    /// Records locally that the patient chose to continue past the
+    /// pressure warning (the backend keeps it for the session too).
+    pub fn mark_acknowledged(&self) {
+        self.state.update(|s| {
+            if let SessionState::SignedIn(session) = s {
+                session.safeguarding.acknowledged = true;
+            }
+        });
+    }
+
     /// Handles an error from any request: a 401 means the session is over.
     pub fn handle_error(&self, error: &ApiError) {
         if *error == ApiError::SignedOut {
@@ -105,7 +125,15 @@ impl SessionService {
 
     /// Navigates, replacing the current history entry.
     fn go(&self, path: &str) {
-        self.navigate.with_value(|navigate| navigate(path, NavigateOptions { replace: true, ..Default::default() }));
+        self.navigate.with_value(|navigate| {
+            navigate(
+                path,
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            )
+        });
     }
 
     /// Ends the session at the backend, then drops it here. If the backend

@@ -7,17 +7,30 @@
 //! detail of the panic: a message could hold record data.
 
 use crate::app::App;
+use std::any::Any;
+use std::cell::RefCell;
 use wasm_bindgen::JsCast;
+
+thread_local! {
+    /// The mounted app. Dropping it unmounts the app and frees everything
+    /// it held, record data included.
+    static MOUNTED: RefCell<Option<Box<dyn Any>>> = const { RefCell::new(None) };
+}
 
 /// The element the app renders into.
 pub const MOUNT_ID: &str = "app";
 /// The static "could not load" message in `index.html`.
 pub const FAILED_ID: &str = "app-failed";
+/// The static exit link in `index.html`, hidden while the app runs (the
+/// app has its own exit button) and shown again if the app stops.
+pub const STATIC_EXIT_ID: &str = "static-exit";
 
 pub fn start() {
     std::panic::set_hook(Box::new(|_| show_failure()));
     let document = leptos::prelude::document();
-    let Some(mount) = document.get_element_by_id(MOUNT_ID).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    let Some(mount) = document
+        .get_element_by_id(MOUNT_ID)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     else {
         return;
     };
@@ -25,7 +38,19 @@ pub fn start() {
     if let Some(failed) = document.get_element_by_id(FAILED_ID) {
         failed.remove();
     }
-    leptos::mount::mount_to(mount, App).forget();
+    set_static_exit_hidden(true);
+    watch_for_restore_after_exit();
+    let handle = leptos::mount::mount_to(mount, App);
+    MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(handle)));
+}
+
+/// Unmounts the app, dropping all it holds. Safe to call twice.
+pub fn unmount() {
+    let handle = MOUNTED.with(|m| m.borrow_mut().take());
+    drop(handle);
+    if let Some(mount) = leptos::prelude::document().get_element_by_id(MOUNT_ID) {
+        mount.set_inner_html("");
+    }
 }
 
 fn show_failure() {
@@ -33,4 +58,28 @@ fn show_failure() {
     if let Some(mount) = document.get_element_by_id(MOUNT_ID) {
         mount.set_inner_html(crate::content::startup::CRASHED_HTML);
     }
+    set_static_exit_hidden(false);
+}
+
+fn set_static_exit_hidden(hidden: bool) {
+    if let Some(exit) = leptos::prelude::document().get_element_by_id(STATIC_EXIT_ID) {
+        let _ = if hidden {
+            exit.set_attribute("hidden", "")
+        } else {
+            exit.remove_attribute("hidden")
+        };
+    }
+}
+
+/// A page restored from the back/forward cache after an exit comes back
+/// signed out (the listener outlives the app, which the exit unmounted).
+fn watch_for_restore_after_exit() {
+    let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::PageTransitionEvent)>::new(
+        |e: web_sys::PageTransitionEvent| {
+            crate::quick_exit::exit::reload_if_restored_after_exit(e.persisted())
+        },
+    );
+    let _ = leptos::prelude::window()
+        .add_event_listener_with_callback("pageshow", listener.as_ref().unchecked_ref());
+    listener.forget();
 }

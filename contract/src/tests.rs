@@ -63,7 +63,11 @@ fn lenient_page_keeps_good_entries_and_marks_bad_ones() {
         "extra": true
     });
     let page: EntriesPage<Lenient<Entry>> = serde_json::from_value(page).unwrap();
-    let valid: Vec<Entry> = page.entries.into_iter().filter_map(Lenient::valid).collect();
+    let valid: Vec<Entry> = page
+        .entries
+        .into_iter()
+        .filter_map(Lenient::valid)
+        .collect();
     assert_eq!(valid.len(), 1);
     assert_eq!(valid[0].id, "e-1");
     assert_eq!(page.next_cursor, None);
@@ -71,8 +75,13 @@ fn lenient_page_keeps_good_entries_and_marks_bad_ones() {
 
 #[test]
 fn requests_reject_unknown_fields() {
-    assert!(serde_json::from_str::<AcknowledgementRequest>(r#"{"choice":"continue","x":1}"#).is_err());
-    assert!(serde_json::from_str::<DisableRequest>(r#"{"scope":"nhs_login","confirmed":true,"why":"x"}"#).is_err());
+    assert!(
+        serde_json::from_str::<AcknowledgementRequest>(r#"{"choice":"continue","x":1}"#).is_err()
+    );
+    assert!(serde_json::from_str::<DisableRequest>(
+        r#"{"scope":"nhs_login","confirmed":true,"why":"x"}"#
+    )
+    .is_err());
     assert!(serde_json::from_str::<RedactionRequest>(r#"{"entry_id":"a","notes":"x"}"#).is_err());
     assert!(serde_json::from_str::<EndSessionRequest>(r#"{"reason":"exit","at":1}"#).is_err());
     assert_eq!(

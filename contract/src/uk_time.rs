@@ -176,8 +176,7 @@ fn parse_rfc3339_utc_seconds(s: &str) -> Option<i64> {
         }
         _ => return None,
     };
-    let local = date.days_since_epoch() * 86_400
-        + i64::from(hour * 3600 + minute * 60 + second);
+    let local = date.days_since_epoch() * 86_400 + i64::from(hour * 3600 + minute * 60 + second);
     Some(local - offset)
 }
 
@@ -212,8 +211,26 @@ mod tests {
 
     #[test]
     fn parses_strict_dates() {
-        assert_eq!(d("2024-02-29"), Date { year: 2024, month: 2, day: 29 });
-        for bad in ["2023-02-29", "2024-13-01", "2024-00-10", "2024-1-01", "24-01-01", "2024/01/01", "", "2024-01-32", "２０２４-01-01", "+024-01-01"] {
+        assert_eq!(
+            d("2024-02-29"),
+            Date {
+                year: 2024,
+                month: 2,
+                day: 29
+            }
+        );
+        for bad in [
+            "2023-02-29",
+            "2024-13-01",
+            "2024-00-10",
+            "2024-1-01",
+            "24-01-01",
+            "2024/01/01",
+            "",
+            "2024-01-32",
+            "２０２４-01-01",
+            "+024-01-01",
+        ] {
             assert_eq!(Date::parse(bad), None, "{bad}");
         }
         assert_eq!(d("1900-02-28").to_iso(), "1900-02-28");
@@ -229,7 +246,10 @@ mod tests {
         for days in (-400_000..400_000).step_by(997) {
             let date = Date::from_days_since_epoch(days);
             assert_eq!(date.days_since_epoch(), days);
-            assert_eq!(Date::parse(&date.to_iso()).map(|x| x.days_since_epoch()), Some(days).filter(|_| (1000..=9999).contains(&date.year)));
+            assert_eq!(
+                Date::parse(&date.to_iso()).map(|x| x.days_since_epoch()),
+                Some(days).filter(|_| (1000..=9999).contains(&date.year))
+            );
         }
     }
 
@@ -237,7 +257,10 @@ mod tests {
     fn timestamps_become_uk_dates() {
         // Winter: UK time is UTC.
         let r = parse_recorded_on("2024-01-15T23:30:00Z").unwrap();
-        assert_eq!((r.date, r.seconds), (d("2024-01-15"), Some(23 * 3600 + 1800)));
+        assert_eq!(
+            (r.date, r.seconds),
+            (d("2024-01-15"), Some(23 * 3600 + 1800))
+        );
         // Summer: an hour ahead, so 23:30 UTC is the next day.
         let r = parse_recorded_on("2024-06-15T23:30:00Z").unwrap();
         assert_eq!((r.date, r.seconds), (d("2024-06-16"), Some(1800)));

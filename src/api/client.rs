@@ -9,8 +9,9 @@ use super::error::ApiError;
 use crate::paths::encode_query_value;
 use gloo_net::http::Request;
 use record_access_contract::{
-    AccessDisabled, AcknowledgementRequest, DisableRequest, EndReason, EndSessionRequest, EntriesPage, Entry,
-    Lenient, RedactionAccepted, RedactionRequest, SafeguardingChoice, Session, API_PREFIX,
+    AccessDisabled, AcknowledgementRequest, DisableRequest, EndReason, EndSessionRequest,
+    EntriesPage, Entry, Lenient, RedactionAccepted, RedactionRequest, SafeguardingChoice, Session,
+    API_PREFIX,
 };
 use serde::de::DeserializeOwned;
 use std::cell::Cell;
@@ -33,7 +34,9 @@ pub async fn keep_alive() -> Result<(), ApiError> {
 
 /// `POST /session/end`
 pub async fn end_session(reason: EndReason) -> Result<(), ApiError> {
-    let body = EndSessionRequest { reason: Some(reason) };
+    let body = EndSessionRequest {
+        reason: Some(reason),
+    };
     empty(Call::post("/session/end", None).with_json(&body)).await
 }
 
@@ -45,7 +48,10 @@ pub async fn acknowledge(choice: SafeguardingChoice) -> Result<(), ApiError> {
 
 /// `GET /record/entries`: one page. Entries that do not have the shape of
 /// an entry come back as [`Lenient::Invalid`].
-pub async fn entries_page(cursor: Option<&str>, limit: u32) -> Result<EntriesPage<Lenient<Entry>>, ApiError> {
+pub async fn entries_page(
+    cursor: Option<&str>,
+    limit: u32,
+) -> Result<EntriesPage<Lenient<Entry>>, ApiError> {
     let mut path = format!("/record/entries?limit={limit}");
     if let Some(cursor) = cursor {
         path.push_str("&cursor=");
@@ -56,16 +62,26 @@ pub async fn entries_page(cursor: Option<&str>, limit: u32) -> Result<EntriesPag
 
 /// `GET /record/entries/{id}`
 pub async fn entry(id: &str) -> Result<Entry, ApiError> {
-    json(Call::get(format!("/record/entries/{}", encode_query_value(id)))).await
+    json(Call::get(format!(
+        "/record/entries/{}",
+        encode_query_value(id)
+    )))
+    .await
 }
 
 /// `POST /record/redaction-requests`
-pub async fn request_redaction(idempotency_key: &str, request: &RedactionRequest) -> Result<RedactionAccepted, ApiError> {
+pub async fn request_redaction(
+    idempotency_key: &str,
+    request: &RedactionRequest,
+) -> Result<RedactionAccepted, ApiError> {
     json(Call::post("/record/redaction-requests", Some(idempotency_key)).with_json(request)).await
 }
 
 /// `POST /access/disable`
-pub async fn disable_access(idempotency_key: &str, request: &DisableRequest) -> Result<AccessDisabled, ApiError> {
+pub async fn disable_access(
+    idempotency_key: &str,
+    request: &DisableRequest,
+) -> Result<AccessDisabled, ApiError> {
     json(Call::post("/access/disable", Some(idempotency_key)).with_json(request)).await
 }
 
@@ -80,11 +96,21 @@ struct Call<'a> {
 
 impl<'a> Call<'a> {
     fn get(path: String) -> Self {
-        Call { post: false, path, idempotency_key: None, json_body: None }
+        Call {
+            post: false,
+            path,
+            idempotency_key: None,
+            json_body: None,
+        }
     }
 
     fn post(path: &str, idempotency_key: Option<&'a str>) -> Self {
-        Call { post: true, path: path.to_owned(), idempotency_key, json_body: None }
+        Call {
+            post: true,
+            path: path.to_owned(),
+            idempotency_key,
+            json_body: None,
+        }
     }
 
     fn with_json<T: serde::Serialize>(mut self, body: &T) -> Self {
@@ -96,15 +122,22 @@ impl<'a> Call<'a> {
 
     fn build(self, signal: &AbortSignal) -> Option<Request> {
         let url = format!("{API_PREFIX}{}", self.path);
-        let mut builder = if self.post { Request::post(&url) } else { Request::get(&url) }
-            .credentials(RequestCredentials::SameOrigin)
-            .cache(RequestCache::NoStore)
-            .abort_signal(Some(signal));
+        let mut builder = if self.post {
+            Request::post(&url)
+        } else {
+            Request::get(&url)
+        }
+        .credentials(RequestCredentials::SameOrigin)
+        .cache(RequestCache::NoStore)
+        .abort_signal(Some(signal));
         if let Some(key) = self.idempotency_key {
             builder = builder.header("Idempotency-Key", key);
         }
         match self.json_body {
-            Some(body) => builder.header("Content-Type", "application/json").body(body).ok(),
+            Some(body) => builder
+                .header("Content-Type", "application/json")
+                .body(body)
+                .ok(),
             None => builder.build().ok(),
         }
     }
@@ -138,7 +171,13 @@ async fn send(call: Call<'_>) -> Result<(u16, Option<String>, String), ApiError>
         )
         .ok()
     };
-    let failed = || if timed_out.get() { ApiError::Timeout } else { ApiError::Network };
+    let failed = || {
+        if timed_out.get() {
+            ApiError::Timeout
+        } else {
+            ApiError::Network
+        }
+    };
     let outcome = async {
         let response = request.send().await.map_err(|_| failed())?;
         let status = response.status();

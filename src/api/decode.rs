@@ -7,7 +7,11 @@ use serde::de::DeserializeOwned;
 
 /// A JSON body on a 2xx answer decodes to `T`; anything else becomes the
 /// matching [`ApiError`].
-pub fn json<T: DeserializeOwned>(status: u16, content_type: Option<&str>, body: &str) -> Result<T, ApiError> {
+pub fn json<T: DeserializeOwned>(
+    status: u16,
+    content_type: Option<&str>,
+    body: &str,
+) -> Result<T, ApiError> {
     check_status(status, content_type, body)?;
     if !is_json(content_type) {
         return Err(undecodable(status, body));
@@ -36,17 +40,23 @@ fn check_status(status: u16, content_type: Option<&str>, body: &str) -> Result<(
 
 /// Problem details, when the body is a JSON object that looks like one.
 /// A proxy's HTML error page or an empty body gives `None`.
-fn problem(content_type: Option<&str>, body: &str) -> Option<Problem> {
+fn problem(content_type: Option<&str>, body: &str) -> Option<Box<Problem>> {
     if !is_json(content_type) {
         return None;
     }
-    serde_json::from_str(body).ok()
+    serde_json::from_str(body).ok().map(Box::new)
 }
 
 fn is_json(content_type: Option<&str>) -> bool {
     let Some(ct) = content_type else { return false };
-    let essence = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
-    essence == "application/json" || (essence.starts_with("application/") && essence.ends_with("+json"))
+    let essence = ct
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    essence == "application/json"
+        || (essence.starts_with("application/") && essence.ends_with("+json"))
 }
 
 fn undecodable(status: u16, body: &str) -> ApiError {
@@ -54,7 +64,10 @@ fn undecodable(status: u16, body: &str) -> ApiError {
     while !body.is_char_boundary(end) {
         end -= 1;
     }
-    ApiError::Undecodable { status, raw: body[..end].to_owned() }
+    ApiError::Undecodable {
+        status,
+        raw: body[..end].to_owned(),
+    }
 }
 
 #[cfg(test)]

@@ -21,13 +21,16 @@ pub enum ApiError {
     /// 401: the session has ended.
     SignedOut,
     /// 403, with the problem the backend sent.
-    Forbidden(Option<Problem>),
+    Forbidden(Option<Box<Problem>>),
     /// 404, with the problem the backend sent.
-    NotFound(Option<Problem>),
+    NotFound(Option<Box<Problem>>),
     /// 409, with the problem the backend sent.
-    Conflict(Option<Problem>),
+    Conflict(Option<Box<Problem>>),
     /// Any other status that is not a success.
-    Status { status: u16, problem: Option<Problem> },
+    Status {
+        status: u16,
+        problem: Option<Box<Problem>>,
+    },
     /// A success whose body was not what the contract promises. `raw` keeps
     /// the start of the body for diagnosis; it is never shown to the patient
     /// or written to the console, as it may hold record data.
@@ -38,8 +41,8 @@ impl ApiError {
     /// The problem details the backend sent, if any.
     pub fn problem(&self) -> Option<&Problem> {
         match self {
-            ApiError::Forbidden(p) | ApiError::NotFound(p) | ApiError::Conflict(p) => p.as_ref(),
-            ApiError::Status { problem, .. } => problem.as_ref(),
+            ApiError::Forbidden(p) | ApiError::NotFound(p) | ApiError::Conflict(p) => p.as_deref(),
+            ApiError::Status { problem, .. } => problem.as_deref(),
             _ => None,
         }
     }

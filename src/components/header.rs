@@ -11,7 +11,11 @@ use leptos::prelude::*;
 #[component]
 pub fn Header() -> impl IntoView {
     let session = use_session();
-    let name = move || session.session().map(|s| format!("{} {}", s.patient.given_name, s.patient.family_name));
+    let name = move || {
+        session
+            .session()
+            .map(|s| format!("{} {}", s.patient.given_name, s.patient.family_name))
+    };
     view! {
         <header class="nhsuk-header" role="banner">
             <div class="nhsuk-header__container nhsuk-width-container">

@@ -3,4 +3,6 @@
 pub mod footer;
 pub mod header;
 pub mod loading;
+pub mod pressure_warning;
+pub mod record_gate;
 pub mod service_problem;

@@ -22,7 +22,8 @@ pub fn HomePage() -> impl IntoView {
         SessionState::SignedOut => view! { <SignIn /> }.into_any(),
         SessionState::SignedIn(s) => view! { <Home session=s /> }.into_any(),
         SessionState::Unavailable(error) => {
-            view! { <ServiceProblem error retry tries_left=tries_left.get_untracked() /> }.into_any()
+            view! { <ServiceProblem error retry tries_left=tries_left.get_untracked() /> }
+                .into_any()
         }
     }
 }
@@ -34,7 +35,7 @@ fn SignIn() -> impl IntoView {
         <h1>{start::HEADING}</h1>
         <p class="nhsuk-body-l">{start::INTRO}</p>
         <p class="nhsuk-body">{start::SIGN_IN_HINT}</p>
-        <a class="nhsuk-button" role="button" draggable="false" href=paths::sign_in(paths::HOME)>
+        <a class="nhsuk-button" role="button" draggable="false" rel="external" href=paths::sign_in(paths::HOME)>
             {start::SIGN_IN}
         </a>
     }

@@ -16,7 +16,7 @@ pub fn SignedOutPage() -> impl IntoView {
         {unconfirmed.then(|| view! { <p class="nhsuk-body">{problem::SIGN_OUT_FAILED}</p> })}
         <p class="nhsuk-body">{text::BODY}</p>
         <p class="nhsuk-body">
-            <a href=paths::sign_in(paths::HOME)>{text::SIGN_IN_AGAIN}</a>
+            <a rel="external" href=paths::sign_in(paths::HOME)>{text::SIGN_IN_AGAIN}</a>
         </p>
     }
 }

@@ -17,7 +17,10 @@ async fn signed_out_visitors_get_a_sign_in_link_to_the_backend() {
     settle().await;
     assert_eq!(h1(&m), "Your GP health record");
     let link = find_by_text(&m.root, "a", "Continue to NHS login").expect("a sign-in link");
-    assert_eq!(link.get_attribute("href").as_deref(), Some("/api/v1/auth/login?return_to=%2F"));
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("/api/v1/auth/login?return_to=%2F")
+    );
     assert_eq!(document().title(), "Sign in – GP health record – NHS");
 }
 
@@ -56,11 +59,23 @@ async fn not_found_and_signed_out_pages_have_their_own_titles() {
     let m = mount_with_session(SessionState::SignedOut, || view! { <NotFoundPage /> });
     settle().await;
     assert_eq!(h1(&m), "Page not found");
-    assert_eq!(document().title(), "Page not found – GP health record – NHS");
+    assert_eq!(
+        document().title(),
+        "Page not found – GP health record – NHS"
+    );
     drop(m);
     let m = mount_with_session(SessionState::SignedOut, || view! { <SignedOutPage /> });
     settle().await;
     assert_eq!(h1(&m), "You have been signed out");
     assert_eq!(document().title(), "Signed out – GP health record – NHS");
     assert!(find_by_text(&m.root, "a", "Sign in again").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn links_to_the_backend_are_left_to_the_browser() {
+    // The router would otherwise treat them as app pages.
+    let m = mount_with_session(SessionState::SignedOut, || view! { <HomePage /> });
+    settle().await;
+    let link = find_by_text(&m.root, "a", "Continue to NHS login").unwrap();
+    assert_eq!(link.get_attribute("rel").as_deref(), Some("external"));
 }

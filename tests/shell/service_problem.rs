@@ -17,7 +17,9 @@ async fn offers_try_again_once_then_other_help() {
     settle().await;
     assert!(text_of(&m.root).contains("taking longer"));
     assert!(text_of(&m.root).contains("call 111"));
-    find_by_text(&m.root, "button", "Try again").expect("try again").click();
+    find_by_text(&m.root, "button", "Try again")
+        .expect("try again")
+        .click();
     settle().await;
     assert_eq!(tries.get_untracked(), 1);
     drop(m);
@@ -33,8 +35,14 @@ async fn offers_try_again_once_then_other_help() {
 
 #[wasm_bindgen_test]
 async fn never_shows_what_the_backend_said() {
-    let error = ApiError::Undecodable { status: 200, raw: "Diagnosis: something private".into() };
-    let m = mount_with_session(SessionState::SignedOut, move || view! { <ServiceProblem error /> });
+    let error = ApiError::Undecodable {
+        status: 200,
+        raw: "Diagnosis: something private".into(),
+    };
+    let m = mount_with_session(
+        SessionState::SignedOut,
+        move || view! { <ServiceProblem error /> },
+    );
     settle().await;
     assert!(!text_of(&m.root).contains("private"));
 }

@@ -22,12 +22,17 @@ pub async fn settle() {
 /// Every element under `root` matching `selector`.
 pub fn all(root: &HtmlElement, selector: &str) -> Vec<HtmlElement> {
     let list = root.query_selector_all(selector).unwrap();
-    (0..list.length()).filter_map(|i| list.item(i)).map(|n| n.unchecked_into()).collect()
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.unchecked_into())
+        .collect()
 }
 
 /// The element matching `selector` whose text contains `text`.
 pub fn find_by_text(root: &HtmlElement, selector: &str, text: &str) -> Option<HtmlElement> {
-    all(root, selector).into_iter().find(|e| e.text_content().unwrap_or_default().contains(text))
+    all(root, selector)
+        .into_iter()
+        .find(|e| e.text_content().unwrap_or_default().contains(text))
 }
 
 pub fn text_of(root: &HtmlElement) -> String {
@@ -37,9 +42,17 @@ pub fn text_of(root: &HtmlElement) -> String {
 /// A signed-in session such as the reference backend's typical patient has.
 pub fn signed_in_session(status: AccessStatus) -> Session {
     Session {
-        patient: Patient { given_name: "Amira".into(), family_name: "Khan".into() },
-        record_access: RecordAccess { status, available_from: "2024-03-01".into() },
-        safeguarding: Safeguarding { acknowledged: false },
+        patient: Patient {
+            given_name: "Amira".into(),
+            family_name: "Khan".into(),
+        },
+        record_access: RecordAccess {
+            status,
+            available_from: "2024-03-01".into(),
+        },
+        safeguarding: Safeguarding {
+            acknowledged: false,
+        },
         idle_timeout_seconds: 600,
     }
 }
@@ -69,6 +82,12 @@ pub fn mount_with_session<V: IntoView + 'static>(
             </Router>
         }
     });
-    let session = holder.get_value().expect("the session service is provided while mounting");
-    Mounted { root, session, _handle: Box::new(handle) }
+    let session = holder
+        .get_value()
+        .expect("the session service is provided while mounting");
+    Mounted {
+        root,
+        session,
+        _handle: Box::new(handle),
+    }
 }

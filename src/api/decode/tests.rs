@@ -1,13 +1,16 @@
 use super::*;
 use record_access_contract::{
-    AccessDisabled, AccessStatus, DisableScope, EntriesPage, Entry, Lenient, RedactionAccepted, Session,
+    AccessDisabled, AccessStatus, DisableScope, EntriesPage, Entry, Lenient, RedactionAccepted,
+    Session,
 };
 
 const JSON: Option<&str> = Some("application/json");
 const PROBLEM: Option<&str> = Some("application/problem+json");
 
 fn problem_body(status: u16, code: &str) -> String {
-    format!(r#"{{"type":"https://example.test/problems/{code}","title":"T","status":{status},"detail":"D","code":"{code}"}}"#)
+    format!(
+        r#"{{"type":"https://example.test/problems/{code}","title":"T","status":{status},"detail":"D","code":"{code}"}}"#
+    )
 }
 
 #[test]
@@ -30,8 +33,12 @@ fn entries_page_decodes_leniently() {
 
 #[test]
 fn submission_answers_decode() {
-    let a: AccessDisabled =
-        json(200, JSON, r#"{"reference":"RA-1","scope":"nhs_login","disabled_at":"2026-11-02T10:00:00Z"}"#).unwrap();
+    let a: AccessDisabled = json(
+        200,
+        JSON,
+        r#"{"reference":"RA-1","scope":"nhs_login","disabled_at":"2026-11-02T10:00:00Z"}"#,
+    )
+    .unwrap();
     assert_eq!(a.scope, DisableScope::NhsLogin);
     let r: RedactionAccepted = json(202, JSON, r#"{"reference":"RA-2"}"#).unwrap();
     assert_eq!(r.reference, "RA-2");
@@ -45,11 +52,18 @@ fn empty_success_ignores_body() {
 
 #[test]
 fn statuses_map_to_their_variants() {
-    assert_eq!(empty(401, PROBLEM, &problem_body(401, "signed_out")), Err(ApiError::SignedOut));
+    assert_eq!(
+        empty(401, PROBLEM, &problem_body(401, "signed_out")),
+        Err(ApiError::SignedOut)
+    );
     // 401 means signed out whatever the body says.
-    assert_eq!(json::<Session>(401, Some("text/html"), "<h1>no</h1>"), Err(ApiError::SignedOut));
+    assert_eq!(
+        json::<Session>(401, Some("text/html"), "<h1>no</h1>"),
+        Err(ApiError::SignedOut)
+    );
 
-    let e = json::<Session>(403, PROBLEM, &problem_body(403, "record_access_disabled")).unwrap_err();
+    let e =
+        json::<Session>(403, PROBLEM, &problem_body(403, "record_access_disabled")).unwrap_err();
     assert!(matches!(e, ApiError::Forbidden(Some(_))));
     assert_eq!(e.code(), "record_access_disabled");
 
@@ -62,7 +76,13 @@ fn statuses_map_to_their_variants() {
     assert_eq!(e.problem().unwrap().reference.as_deref(), Some("RA-OLD"));
 
     let e = empty(422, PROBLEM, &problem_body(422, "not_confirmed")).unwrap_err();
-    assert!(matches!(e, ApiError::Status { status: 422, problem: Some(_) }));
+    assert!(matches!(
+        e,
+        ApiError::Status {
+            status: 422,
+            problem: Some(_)
+        }
+    ));
     assert!(!e.is_retryable());
 
     let e = empty(500, PROBLEM, &problem_body(500, "internal_error")).unwrap_err();
@@ -72,29 +92,64 @@ fn statuses_map_to_their_variants() {
 #[test]
 fn error_without_problem_body_keeps_the_status() {
     let e = empty(502, Some("text/html"), "<html>Bad gateway</html>").unwrap_err();
-    assert_eq!(e, ApiError::Status { status: 502, problem: None });
+    assert_eq!(
+        e,
+        ApiError::Status {
+            status: 502,
+            problem: None
+        }
+    );
     let e = empty(503, PROBLEM, "{not json").unwrap_err();
-    assert_eq!(e, ApiError::Status { status: 503, problem: None });
+    assert_eq!(
+        e,
+        ApiError::Status {
+            status: 503,
+            problem: None
+        }
+    );
     let e = empty(400, None, "").unwrap_err();
-    assert_eq!(e, ApiError::Status { status: 400, problem: None });
+    assert_eq!(
+        e,
+        ApiError::Status {
+            status: 400,
+            problem: None
+        }
+    );
 }
 
 #[test]
 fn undecodable_success_keeps_raw_text() {
     let e = json::<Session>(200, JSON, "{\"patient\": tru").unwrap_err();
-    assert_eq!(e, ApiError::Undecodable { status: 200, raw: "{\"patient\": tru".into() });
+    assert_eq!(
+        e,
+        ApiError::Undecodable {
+            status: 200,
+            raw: "{\"patient\": tru".into()
+        }
+    );
     assert!(e.is_retryable());
     // Right JSON, wrong shape.
-    assert!(matches!(json::<Session>(200, JSON, "[]"), Err(ApiError::Undecodable { .. })));
+    assert!(matches!(
+        json::<Session>(200, JSON, "[]"),
+        Err(ApiError::Undecodable { .. })
+    ));
     // Not JSON at all, whatever it looks like.
-    assert!(matches!(json::<Session>(200, Some("text/html"), "{}"), Err(ApiError::Undecodable { .. })));
-    assert!(matches!(json::<Session>(200, None, "{}"), Err(ApiError::Undecodable { .. })));
+    assert!(matches!(
+        json::<Session>(200, Some("text/html"), "{}"),
+        Err(ApiError::Undecodable { .. })
+    ));
+    assert!(matches!(
+        json::<Session>(200, None, "{}"),
+        Err(ApiError::Undecodable { .. })
+    ));
 }
 
 #[test]
 fn raw_text_is_bounded_and_cut_on_a_character_boundary() {
     let body = "é".repeat(RAW_BODY_KEPT); // two bytes each
-    let Err(ApiError::Undecodable { raw, .. }) = json::<Session>(200, JSON, &body) else { panic!() };
+    let Err(ApiError::Undecodable { raw, .. }) = json::<Session>(200, JSON, &body) else {
+        panic!()
+    };
     assert!(raw.len() <= RAW_BODY_KEPT);
     assert!(raw.chars().all(|c| c == 'é'));
 }

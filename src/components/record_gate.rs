@@ -1,0 +1,75 @@
+//! What stands before every page that shows record content: signed in,
+//! access on, and the pressure warning acknowledged in this session. Until
+//! all three hold, none of the page's content is created, so no record
+//! content reaches the DOM.
+
+use crate::components::{
+    loading::Loading, pressure_warning::PressureWarning, service_problem::ServiceProblem,
+};
+use crate::content::record_gate as text;
+use crate::page_meta::use_page_title;
+use crate::paths;
+use crate::session::{use_session, SessionState};
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use record_access_contract::AccessStatus;
+
+#[derive(Debug, Clone, PartialEq)]
+enum Gate {
+    Checking,
+    SignIn,
+    Unavailable(crate::api::ApiError),
+    AccessOff,
+    Warning,
+    Open,
+}
+
+#[component]
+pub fn RecordGate(children: ChildrenFn) -> impl IntoView {
+    let session = use_session();
+    let gate = Memo::new(move |_| match session.state() {
+        SessionState::Checking => Gate::Checking,
+        SessionState::SignedOut => Gate::SignIn,
+        SessionState::Unavailable(e) => Gate::Unavailable(e),
+        SessionState::SignedIn(s) if s.record_access.status != AccessStatus::Enabled => {
+            Gate::AccessOff
+        }
+        SessionState::SignedIn(s) if !s.safeguarding.acknowledged => Gate::Warning,
+        SessionState::SignedIn(_) => Gate::Open,
+    });
+    let retry = Callback::new(move |()| session.refresh());
+    move || match gate.get() {
+        Gate::Checking => view! { <Loading /> }.into_any(),
+        Gate::SignIn => view! { <SignInToContinue /> }.into_any(),
+        Gate::Unavailable(error) => view! { <ServiceProblem error retry /> }.into_any(),
+        Gate::AccessOff => view! { <AccessOff /> }.into_any(),
+        Gate::Warning => view! { <PressureWarning /> }.into_any(),
+        Gate::Open => children().into_any(),
+    }
+}
+
+#[component]
+fn SignInToContinue() -> impl IntoView {
+    use_page_title(text::SIGN_IN_TITLE);
+    let location = use_location();
+    let here = location.pathname.get_untracked() + &location.search.get_untracked();
+    view! {
+        <h1>{text::SIGN_IN_HEADING}</h1>
+        <p class="nhsuk-body">{text::SIGN_IN_BODY}</p>
+        <a class="nhsuk-button" role="button" draggable="false" rel="external" href=paths::sign_in(&here)>
+            {crate::content::start::SIGN_IN}
+        </a>
+    }
+}
+
+#[component]
+fn AccessOff() -> impl IntoView {
+    use_page_title(text::ACCESS_OFF_TITLE);
+    view! {
+        <h1>{text::ACCESS_OFF_HEADING}</h1>
+        <p class="nhsuk-body">{text::ACCESS_OFF_BODY}</p>
+        <p class="nhsuk-body">
+            <a href=paths::HELP>{crate::content::help::TITLE}</a>
+        </p>
+    }
+}

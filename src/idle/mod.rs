@@ -1,0 +1,4 @@
+//! Signing out after inactivity: the rules (`clock`, plain Rust) and, in
+//! the browser, the warning dialog that applies them.
+
+pub mod clock;

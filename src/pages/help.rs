@@ -1,0 +1,66 @@
+//! Help for someone who is being pressured: what it looks like, what they
+//! can do, and who to call. Reachable signed out, and without passing the
+//! pressure warning.
+
+use crate::content::help as text;
+use crate::page_meta::use_page_title;
+use leptos::prelude::*;
+
+#[component]
+pub fn HelpPage() -> impl IntoView {
+    use_page_title(text::TITLE);
+    view! {
+        <h1>{text::HEADING}</h1>
+        <p class="nhsuk-body-l">{text::INTRO}</p>
+
+        <h2>{text::PRESSURE_HEADING}</h2>
+        <p class="nhsuk-body">{text::PRESSURE_INTRO}</p>
+        <ul class="nhsuk-list nhsuk-list--bullet">
+            {text::PRESSURE_SIGNS.map(|s| view! { <li>{s}</li> })}
+        </ul>
+
+        <h2>{text::OPTIONS_HEADING}</h2>
+        <h3>{text::TURN_OFF_HEADING}</h3>
+        <p class="nhsuk-body">{text::TURN_OFF_BODY}</p>
+        <h3>{text::HIDE_HEADING}</h3>
+        <p class="nhsuk-body">{text::HIDE_BODY}</p>
+        <h3>{text::LOGIN_HEADING}</h3>
+        <p class="nhsuk-body">{text::LOGIN_BODY}</p>
+
+        <h2>{text::HELPLINES_HEADING}</h2>
+        <p class="nhsuk-body">{text::HELPLINES_INTRO}</p>
+        <ul class="nhsuk-list app-helplines">
+            {text::HELPLINES
+                .iter()
+                .map(|line| {
+                    view! {
+                        <li>
+                            <h3 class="nhsuk-heading-s nhsuk-u-margin-bottom-1">{line.name}</h3>
+                            <p class="nhsuk-body nhsuk-u-margin-bottom-1">
+                                <a href=text::tel_href(line.number)>{line.number}</a>
+                            </p>
+                            <p class="nhsuk-body-s">{line.who}</p>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+
+        <div class="nhsuk-warning-callout">
+            <h2 class="nhsuk-warning-callout__label">
+                <span role="text">
+                    <span class="nhsuk-u-visually-hidden">{text::IMPORTANT}</span>
+                    {text::EMERGENCY_HEADING}
+                </span>
+            </h2>
+            <p>{text::EMERGENCY_999}" "<a href="tel:999">{text::CALL_999}</a></p>
+            <p>{text::EMERGENCY_55}</p>
+            <p>{text::URGENT_111}" "<a href="tel:111">{text::CALL_111}</a></p>
+        </div>
+
+        <h2>{text::ONLINE_SAFETY_HEADING}</h2>
+        <ul class="nhsuk-list nhsuk-list--bullet">
+            {text::ONLINE_SAFETY.map(|s| view! { <li>{s}</li> })}
+        </ul>
+    }
+}

@@ -1,0 +1,20 @@
+//! The patient's GP record as the timeline shows it, in plain Rust.
+//!
+//! - [`safety`]: the fail-closed filter that decides which entries may be
+//!   shown at all, and their order (newest first).
+//! - [`filters`]: the patient's own filters (kinds, dates, search) and the
+//!   part of them kept in the URL query.
+//! - [`grouping`]: month headings.
+//! - [`fold`]: case- and accent-insensitive text for search.
+
+pub mod filters;
+pub mod fold;
+pub mod grouping;
+pub mod safety;
+
+pub use filters::{QueryNote, UserFilters};
+pub use grouping::{by_month, MonthGroup};
+pub use safety::{SafeRecord, ShownEntry};
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties;
