@@ -35,6 +35,7 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/signed-out") view=SignedOutPage />
                     <Route path=path!("/help") view=HelpPage />
+
                 </Routes>
             </main>
         </div>

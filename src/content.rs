@@ -41,6 +41,7 @@ pub mod home {
     pub fn heading(given_name: &str) -> String {
         format!("Hello, {given_name}")
     }
+    pub const HELP_LINK: &str = "Get help if someone is pressuring you to share your record";
     pub const ACCESS_OFF: &str = "Access to your GP health record is turned off in this app. To turn it back on, contact your GP surgery.";
     pub fn access_from(date: &str) -> String {
         format!("You can see information added to your GP health record from {date}.")
@@ -261,5 +262,77 @@ pub mod help {
     pub fn tel_href(number: &str) -> String {
         let digits: String = number.chars().filter(char::is_ascii_digit).collect();
         format!("tel:{digits}")
+    }
+}
+
+pub mod record {
+    use record_access_contract::EntryKind;
+
+    /// Neutral: the title is in the browser's history, and never names
+    /// anything from the record.
+    pub const TITLE: &str = "Your record";
+    pub const HEADING: &str = "Your GP health record";
+    pub fn access_from(date: &str) -> String {
+        format!("You can see information added from {date}. To ask for earlier information, contact your GP surgery.")
+    }
+    pub const INFORMATION: &str = "Information: ";
+    pub const RESULTS_AFTER_REVIEW: &str =
+        "Some test results may appear after your GP surgery has reviewed them.";
+    pub fn nothing_since(date: &str) -> String {
+        format!("Nothing has been added to your record since {date}.")
+    }
+    pub const NOTHING_YET: &str = "Nothing has been added to your record yet.";
+    pub const LOADING_MORE: &str = "Loading more of your record";
+    pub const LOAD_FAILED_PART: &str =
+        "We could not load all of your record. What you see may be incomplete.";
+
+    pub const FILTERS_HEADING: &str = "Filter your record";
+    pub const SEARCH_LABEL: &str = "Search your record";
+    pub const SEARCH_HINT: &str = "For example, a medicine, test or doctor's name";
+    pub const MORE_FILTERS: &str = "Filter by type and date";
+    pub const KINDS_LEGEND: &str = "Type of information";
+    pub const FROM_LABEL: &str = "From";
+    pub const TO_LABEL: &str = "To";
+    pub const DATES_LEGEND: &str = "Date added";
+    pub const CLEAR_FILTERS: &str = "Clear filters";
+    pub const QUERY_NOTE: &str =
+        "Some filters in the web address could not be used and have been left out.";
+    pub fn result_count(n: usize) -> String {
+        match n {
+            0 => "No entries match your filters.".to_owned(),
+            1 => "Showing 1 entry".to_owned(),
+            n => format!("Showing {n} entries"),
+        }
+    }
+    pub const NO_MATCHES_HINT: &str = "Try fewer filters or different words.";
+    pub const PAGINATION_LABEL: &str = "Pages of your record";
+    pub const PREVIOUS: &str = "Previous";
+    pub const NEXT: &str = "Next";
+    pub fn page_of(page: usize, pages: usize) -> String {
+        format!("Page {page} of {pages}")
+    }
+
+    pub const CLINICIAN: &str = "Recorded by";
+    pub const LOCATION: &str = "Place";
+    pub const DATE: &str = "Date";
+
+    pub const ENTRY_TITLE: &str = "Record entry";
+    pub const BACK_TO_RECORD: &str = "Back to your record";
+    pub const NOT_AVAILABLE_TITLE: &str = "Entry not available";
+    pub const NOT_AVAILABLE: &str = "This entry is not available";
+    pub const NOT_AVAILABLE_BODY: &str = "It may have been moved or removed. If you think something is missing from your record, contact your GP surgery.";
+
+    /// The patient's word for each kind; unknown kinds are "Other".
+    pub fn kind_label(kind: EntryKind) -> &'static str {
+        match kind {
+            EntryKind::Consultation => "Consultation",
+            EntryKind::TestResult => "Test result",
+            EntryKind::Medicine => "Medicine",
+            EntryKind::Allergy => "Allergy",
+            EntryKind::Immunisation => "Vaccination",
+            EntryKind::Document => "Document",
+            EntryKind::Problem => "Health problem",
+            EntryKind::Other => "Other",
+        }
     }
 }

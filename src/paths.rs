@@ -30,6 +30,28 @@ pub fn sign_in(return_to: &str) -> String {
     )
 }
 
+/// The timeline with the patient's kind and date filters (never the search
+/// text) and, past the first, the page number.
+pub fn record(filters: &crate::record::UserFilters, page: usize) -> String {
+    let mut query = filters.to_query();
+    if page > 1 {
+        if !query.is_empty() {
+            query.push('&');
+        }
+        query.push_str(&format!("page={page}"));
+    }
+    if query.is_empty() {
+        RECORD.to_owned()
+    } else {
+        format!("{RECORD}?{query}")
+    }
+}
+
+/// One entry of the record, by its opaque id.
+pub fn entry(id: &str) -> String {
+    format!("{RECORD}/entries/{}", encode_query_value(id))
+}
+
 /// The backend's exit: ends the session and redirects to a neutral page.
 pub fn exit() -> String {
     format!("{API_PREFIX}/auth/exit")
@@ -78,6 +100,20 @@ mod tests {
         assert_eq!(
             sign_in("/\\evil.example"),
             "/api/v1/auth/login?return_to=%2F"
+        );
+    }
+
+    #[test]
+    fn record_addresses_hold_filters_but_never_search_text() {
+        let mut f = crate::record::UserFilters::default();
+        assert_eq!(record(&f, 1), "/record");
+        assert_eq!(record(&f, 3), "/record?page=3");
+        f.kinds.insert(record_access_contract::EntryKind::Allergy);
+        f.text = "private words".into();
+        assert_eq!(record(&f, 2), "/record?kind=allergy&page=2");
+        assert_eq!(
+            entry("doc/2025-03 #1"),
+            "/record/entries/doc%2F2025-03%20%231"
         );
     }
 

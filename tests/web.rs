@@ -6,4 +6,5 @@
 
 mod support;
 
+mod safeguarding;
 mod shell;

@@ -47,7 +47,7 @@ pub async fn acknowledge(choice: SafeguardingChoice) -> Result<(), ApiError> {
 }
 
 /// `GET /record/entries`: one page. Entries that do not have the shape of
-/// an entry come back as [`Lenient::Invalid`].
+/// an entry come back as [`Lenient::Invalid`] (see [`decode::entries_page`]).
 pub async fn entries_page(
     cursor: Option<&str>,
     limit: u32,
@@ -57,7 +57,8 @@ pub async fn entries_page(
         path.push_str("&cursor=");
         path.push_str(&encode_query_value(cursor));
     }
-    json(Call::get(path)).await
+    let (status, content_type, body) = send(Call::get(path)).await?;
+    decode::entries_page(status, content_type.as_deref(), &body)
 }
 
 /// `GET /record/entries/{id}`

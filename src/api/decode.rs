@@ -2,8 +2,9 @@
 //! result. Pure, so that every response and problem shape is tested natively.
 
 use super::error::{ApiError, RAW_BODY_KEPT};
-use record_access_contract::Problem;
+use record_access_contract::{EntriesPage, Entry, Lenient, Problem};
 use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
 
 /// A JSON body on a 2xx answer decodes to `T`; anything else becomes the
 /// matching [`ApiError`].
@@ -17,6 +18,32 @@ pub fn json<T: DeserializeOwned>(
         return Err(undecodable(status, body));
     }
     serde_json::from_str(body).map_err(|_| undecodable(status, body))
+}
+
+/// A page of entries, each entry decoded on its own so that one malformed
+/// entry is dropped ([`Lenient::Invalid`]) rather than failing the page.
+///
+/// Entries are first kept as raw JSON and then decoded with the plain
+/// `Entry` decoder: serde's `untagged` enums would do the same through a
+/// generic buffer that costs tens of kilobytes of wasm.
+pub fn entries_page(
+    status: u16,
+    content_type: Option<&str>,
+    body: &str,
+) -> Result<EntriesPage<Lenient<Entry>>, ApiError> {
+    let page: EntriesPage<Box<RawValue>> = json(status, content_type, body)?;
+    Ok(EntriesPage {
+        available_from: page.available_from,
+        entries: page
+            .entries
+            .into_iter()
+            .map(|raw| match serde_json::from_str::<Entry>(raw.get()) {
+                Ok(entry) => Lenient::Valid(entry),
+                Err(_) => Lenient::Invalid(serde::de::IgnoredAny),
+            })
+            .collect(),
+        next_cursor: page.next_cursor,
+    })
 }
 
 /// A 2xx answer whose body does not matter (204 and friends).

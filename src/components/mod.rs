@@ -1,8 +1,10 @@
 //! Building blocks shared by pages. One component a file.
 
+pub mod entry_card;
 pub mod footer;
 pub mod header;
 pub mod loading;
 pub mod pressure_warning;
 pub mod record_gate;
 pub mod service_problem;
+pub mod timeline_filters;

@@ -62,8 +62,9 @@ fn SignInToContinue() -> impl IntoView {
     }
 }
 
+/// Access to the record is off: say so, and how to turn it back on.
 #[component]
-fn AccessOff() -> impl IntoView {
+pub fn AccessOff() -> impl IntoView {
     use_page_title(text::ACCESS_OFF_TITLE);
     view! {
         <h1>{text::ACCESS_OFF_HEADING}</h1>

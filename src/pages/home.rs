@@ -53,5 +53,8 @@ fn Home(session: Session) -> impl IntoView {
     view! {
         <h1>{text::heading(&session.patient.given_name)}</h1>
         <p class="nhsuk-body">{access}</p>
+        <p class="nhsuk-body">
+            <a href=paths::HELP>{text::HELP_LINK}</a>
+        </p>
     }
 }

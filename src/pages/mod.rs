@@ -1,6 +1,8 @@
 //! One module a page (or a flow of pages).
 
+pub mod entry_detail;
 pub mod help;
 pub mod home;
 pub mod not_found;
+pub mod record_timeline;
 pub mod signed_out;

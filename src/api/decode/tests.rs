@@ -1,7 +1,6 @@
 use super::*;
 use record_access_contract::{
-    AccessDisabled, AccessStatus, DisableScope, EntriesPage, Entry, Lenient, RedactionAccepted,
-    Session,
+    AccessDisabled, AccessStatus, DisableScope, Lenient, RedactionAccepted, Session,
 };
 
 const JSON: Option<&str> = Some("application/json");
@@ -24,11 +23,29 @@ fn session_decodes() {
 #[test]
 fn entries_page_decodes_leniently() {
     let body = r#"{"available_from":"2024-03-01","entries":[{"id":"a","kind":"allergy","recorded_on":"2024-04-01","title":"Penicillin","visibility":"visible"},{"id":"b"}],"next_cursor":"abc=="}"#;
-    let page: EntriesPage<Lenient<Entry>> = json(200, JSON, body).unwrap();
+    let page = entries_page(200, JSON, body).unwrap();
     assert_eq!(page.entries.len(), 2);
     assert!(matches!(page.entries[0], Lenient::Valid(_)));
     assert!(matches!(page.entries[1], Lenient::Invalid(_)));
     assert_eq!(page.next_cursor.as_deref(), Some("abc=="));
+}
+
+#[test]
+fn an_entries_page_that_is_not_a_page_is_undecodable() {
+    let not_a_list = r#"{"available_from":"2024-03-01","entries":3}"#;
+    assert!(matches!(
+        entries_page(200, JSON, not_a_list),
+        Err(ApiError::Undecodable { .. })
+    ));
+    let trailing_comma = r#"{"available_from":"2024-03-01","entries":[{"id":"x"},]}"#;
+    assert!(matches!(
+        entries_page(200, JSON, trailing_comma),
+        Err(ApiError::Undecodable { .. })
+    ));
+    assert_eq!(
+        entries_page(401, JSON, "{}").unwrap_err(),
+        ApiError::SignedOut
+    );
 }
 
 #[test]

@@ -1,0 +1,151 @@
+//! One entry on its own page, at an address made of its opaque id.
+//!
+//! Taken from the loaded record when it is there; fetched on its own when
+//! the patient arrives by a deep link. Either way it passes the same
+//! fail-closed safety filter, and anything that does not pass, like a 404,
+//! reads "This entry is not available": hidden and missing look the same.
+
+use crate::api::{client, ApiError};
+use crate::components::{loading::Loading, service_problem::ServiceProblem};
+use crate::content::record as text;
+use crate::dates;
+use crate::page_meta::use_page_title;
+use crate::paths;
+use crate::record::SafeRecord;
+use crate::record_store::use_record_store;
+use crate::session::use_session;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_params_map;
+use record_access_contract::uk_time::parse_recorded_on;
+use record_access_contract::{EntriesPage, Entry, Lenient};
+
+#[component]
+pub fn EntryDetail() -> impl IntoView {
+    let store = use_record_store();
+    let session = use_session();
+    let id = Memo::new(move |_| use_params_map().with(|p| p.get("id").unwrap_or_default()));
+    let from_store =
+        move || store.with(|r| r.and_then(|r| r.find(&id.get()).map(|s| s.entry().clone())));
+    // Fetched only when the loaded record does not have it (a deep link).
+    // A plain signal rather than a resource: the async machinery of
+    // resources costs more wasm than this page is worth.
+    let fetched = RwSignal::new(None::<Result<Option<Entry>, ApiError>>);
+    let fetch = move || {
+        fetched.set(None);
+        let id = id.get_untracked();
+        let available_from = session
+            .session()
+            .map(|s| s.record_access.available_from)
+            .unwrap_or_default();
+        spawn_local(async move {
+            let result = client::entry(&id)
+                .await
+                .map(|e| safe_single(&available_from, e));
+            if let Err(error) = &result {
+                session.handle_error(error);
+            }
+            fetched.set(Some(result));
+        });
+    };
+    Effect::new(move |_| {
+        if untrack(from_store).is_none() {
+            id.track();
+            fetch();
+        }
+    });
+
+    move || {
+        if let Some(entry) = from_store() {
+            return view! { <EntryView entry /> }.into_any();
+        }
+        match fetched.get() {
+            None => view! { <Loading /> }.into_any(),
+            Some(Ok(Some(entry))) => view! { <EntryView entry /> }.into_any(),
+            Some(Ok(None)) | Some(Err(ApiError::NotFound(_))) => {
+                view! { <NotAvailable /> }.into_any()
+            }
+            Some(Err(error)) => {
+                let retry = Callback::new(move |()| fetch());
+                view! { <ServiceProblem error retry /> }.into_any()
+            }
+        }
+    }
+}
+
+/// The one entry, if the safety filter lets it through.
+fn safe_single(available_from: &str, entry: Entry) -> Option<Entry> {
+    let mut record = SafeRecord::new(available_from);
+    record.add_page(EntriesPage {
+        available_from: available_from.to_owned(),
+        entries: vec![Lenient::Valid(entry)],
+        next_cursor: None,
+    });
+    record.entries().first().map(|s| s.entry().clone())
+}
+
+#[component]
+fn EntryView(entry: Entry) -> impl IntoView {
+    use_page_title(text::ENTRY_TITLE);
+    let date = parse_recorded_on(&entry.recorded_on)
+        .map(|r| dates::long_date(r.date))
+        .unwrap_or_default();
+    let rows = [
+        Some((text::DATE.to_owned(), date)),
+        entry
+            .clinician
+            .clone()
+            .map(|c| (text::CLINICIAN.to_owned(), c)),
+        entry
+            .location
+            .clone()
+            .map(|l| (text::LOCATION.to_owned(), l)),
+    ]
+    .into_iter()
+    .flatten()
+    .chain(
+        entry
+            .details
+            .clone()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|d| (d.label, d.value)),
+    )
+    .collect::<Vec<_>>();
+    view! {
+        <BackToRecord />
+        <span class="nhsuk-caption-l">{text::kind_label(entry.kind)}</span>
+        <h1>{entry.title.clone()}</h1>
+        {entry.summary.clone().map(|s| view! { <p class="nhsuk-body-l">{s}</p> })}
+        <dl class="nhsuk-summary-list">
+            {rows
+                .into_iter()
+                .map(|(label, value)| view! {
+                    <div class="nhsuk-summary-list__row">
+                        <dt class="nhsuk-summary-list__key">{label}</dt>
+                        <dd class="nhsuk-summary-list__value">{value}</dd>
+                    </div>
+                })
+                .collect_view()}
+        </dl>
+    }
+}
+
+#[component]
+fn NotAvailable() -> impl IntoView {
+    use_page_title(text::NOT_AVAILABLE_TITLE);
+    view! {
+        <BackToRecord />
+        <h1>{text::NOT_AVAILABLE}</h1>
+        <p class="nhsuk-body">{text::NOT_AVAILABLE_BODY}</p>
+    }
+}
+
+#[component]
+fn BackToRecord() -> impl IntoView {
+    view! {
+        <div class="nhsuk-back-link">
+            <a class="nhsuk-back-link__link" href=paths::RECORD>{text::BACK_TO_RECORD}</a>
+        </div>
+    }
+}

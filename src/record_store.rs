@@ -1,0 +1,155 @@
+//! The record in memory while the patient reads it.
+//!
+//! Loads every page of the record, one after another, in the background
+//! (cursors are opaque, so pages cannot be asked for in parallel). The
+//! first page is shown as soon as it arrives. Everything passes through the
+//! fail-closed [`SafeRecord`]. The store lives in memory only, and is
+//! dropped the moment the session ends (sign-out, timeout, a 401, an exit).
+
+use crate::api::{client, ApiError};
+use crate::record::SafeRecord;
+use crate::session::{use_session, SessionService, SessionState};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use record_access_contract::codes;
+
+/// Entries asked for per page: the most the API allows, for fewest trips.
+pub const PAGE_SIZE: u32 = 500;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadState {
+    /// Nothing asked for yet.
+    Idle,
+    /// Pages are arriving; `pages` have arrived so far.
+    Loading { pages: u32 },
+    /// Every page has arrived.
+    Complete,
+    /// A page failed. What arrived before it is still shown.
+    Failed(ApiError),
+    /// The backend says access to the record is off.
+    AccessOff,
+}
+
+#[derive(Clone, Copy)]
+pub struct RecordStore {
+    record: RwSignal<Option<SafeRecord>, LocalStorage>,
+    state: RwSignal<LoadState>,
+    /// The patient's search text: kept here, in memory only, so that it
+    /// survives a look at an entry, and goes with everything else.
+    search: RwSignal<String>,
+    /// Bumped whenever the store is dropped or reloaded, so that pages of an
+    /// abandoned load are thrown away when they arrive.
+    generation: StoredValue<u32>,
+    session: SessionService,
+}
+
+/// Creates the store for the app and drops its contents whenever nobody is
+/// signed in. Call once, below the session service.
+pub fn provide_record_store() -> RecordStore {
+    let session = use_session();
+    let store = RecordStore {
+        record: RwSignal::new_local(None),
+        state: RwSignal::new(LoadState::Idle),
+        search: RwSignal::new(String::new()),
+        generation: StoredValue::new(0),
+        session,
+    };
+    provide_context(store);
+    Effect::new(move |_| {
+        if !matches!(session.state(), SessionState::SignedIn(_)) {
+            store.clear();
+        }
+    });
+    store
+}
+
+pub fn use_record_store() -> RecordStore {
+    expect_context::<RecordStore>()
+}
+
+impl RecordStore {
+    /// Starts loading unless a load is under way or finished.
+    pub fn ensure_loaded(&self) {
+        if matches!(self.state.get_untracked(), LoadState::Idle) {
+            self.load();
+        }
+    }
+
+    /// Loads the record afresh (after a failure, "try again").
+    pub fn reload(&self) {
+        self.load();
+    }
+
+    /// Drops everything held.
+    pub fn clear(&self) {
+        self.generation.update_value(|g| *g += 1);
+        self.record.set(None);
+        self.search.set(String::new());
+        self.state.set(LoadState::Idle);
+    }
+
+    /// The patient's search text.
+    pub fn search(&self) -> RwSignal<String> {
+        self.search
+    }
+
+    pub fn state(&self) -> LoadState {
+        self.state.get()
+    }
+
+    /// Reads the record (tracked). `None` before the first page.
+    pub fn with<T>(&self, f: impl FnOnce(Option<&SafeRecord>) -> T) -> T {
+        self.record.with(|r| f(r.as_ref()))
+    }
+
+    fn load(&self) {
+        let Some(session) = self.session.session() else {
+            return;
+        };
+        self.generation.update_value(|g| *g += 1);
+        let generation = self.generation.get_value();
+        let this = *self;
+        this.record
+            .set(Some(SafeRecord::new(&session.record_access.available_from)));
+        this.state.set(LoadState::Loading { pages: 0 });
+        spawn_local(async move {
+            let mut cursor: Option<String> = None;
+            let mut pages = 0;
+            loop {
+                let result = client::entries_page(cursor.as_deref(), PAGE_SIZE).await;
+                if this.generation.try_get_value() != Some(generation) {
+                    return; // dropped or restarted meanwhile
+                }
+                match result {
+                    Ok(page) => {
+                        pages += 1;
+                        cursor = page.next_cursor.clone();
+                        this.record.update(|r| {
+                            if let Some(r) = r {
+                                r.add_page(page);
+                            }
+                        });
+                        if cursor.is_none() {
+                            this.state.set(LoadState::Complete);
+                            return;
+                        }
+                        this.state.set(LoadState::Loading { pages });
+                    }
+                    Err(ApiError::Forbidden(p))
+                        if p.as_ref()
+                            .is_some_and(|p| p.code == codes::RECORD_ACCESS_DISABLED) =>
+                    {
+                        this.record.set(None);
+                        this.state.set(LoadState::AccessOff);
+                        return;
+                    }
+                    Err(error) => {
+                        this.session.handle_error(&error);
+                        this.state.set(LoadState::Failed(error));
+                        return;
+                    }
+                }
+            }
+        });
+    }
+}
