@@ -2,6 +2,7 @@
 
 use crate::components::footer::Footer;
 use crate::components::header::Header;
+use crate::idle::dialog::IdleTimeout;
 use crate::page_meta::RouteAnnouncer;
 use crate::pages::{
     help::HelpPage, home::HomePage, not_found::NotFoundPage, signed_out::SignedOutPage,
@@ -24,7 +25,10 @@ pub fn App() -> impl IntoView {
 /// Everything inside the router: services that navigate live here.
 #[component]
 fn Shell() -> impl IntoView {
-    provide_session();
+    let session = provide_session();
+    // Keyed on the timeout alone, so that the idle clock starts once per
+    // signed-in session, not on every change to the session.
+    let idle_timeout = Memo::new(move |_| session.idle_timeout_seconds());
     view! {
         <RouteAnnouncer />
         <ExitThisPage />
@@ -40,5 +44,6 @@ fn Shell() -> impl IntoView {
             </main>
         </div>
         <Footer />
+        {move || idle_timeout.get().map(|timeout_seconds| view! { <IdleTimeout timeout_seconds /> })}
     }
 }

@@ -112,6 +112,17 @@ mod tests {
     }
 
     #[test]
+    fn time_left_reads_naturally() {
+        assert_eq!(idle::time_left(60), "You will be signed out in 1 minute.");
+        assert_eq!(idle::time_left(59), "You will be signed out in 59 seconds.");
+        assert_eq!(idle::time_left(1), "You will be signed out in 1 second.");
+        assert_eq!(
+            idle::time_left(121),
+            "You will be signed out in 2 minutes and 1 second."
+        );
+    }
+
+    #[test]
     fn error_messages_do_not_repeat_backend_text() {
         let e = ApiError::Status {
             status: 500,
@@ -335,4 +346,35 @@ pub mod record {
             EntryKind::Other => "Other",
         }
     }
+}
+
+pub mod idle {
+    pub const HEADING: &str = "You're about to be signed out";
+    pub const WHY: &str =
+        "For your security, we sign you out if you have not done anything for a while.";
+    pub const STAY: &str = "Stay signed in";
+    pub const SIGN_OUT: &str = "Sign out";
+    /// "You will be signed out in 1 minute." / "in 45 seconds."
+    pub fn time_left(seconds: u32) -> String {
+        let (minutes, seconds) = (seconds / 60, seconds % 60);
+        let part = |n: u32, one: &str, many: &str| {
+            if n == 1 {
+                format!("1 {one}")
+            } else {
+                format!("{n} {many}")
+            }
+        };
+        let when = match (minutes, seconds) {
+            (0, s) => part(s, "second", "seconds"),
+            (m, 0) => part(m, "minute", "minutes"),
+            (m, s) => format!(
+                "{} and {}",
+                part(m, "minute", "minutes"),
+                part(s, "second", "seconds")
+            ),
+        };
+        format!("You will be signed out in {when}.")
+    }
+    pub const SIGNED_OUT_BODY: &str =
+        "You were signed out because you had not done anything for a while.";
 }

@@ -123,6 +123,20 @@ impl SessionService {
         self.go(paths::SIGNED_OUT);
     }
 
+    /// The session ended for inactivity: drop it and say why.
+    pub fn timed_out(&self) {
+        self.state.set(SessionState::SignedOut);
+        self.go(&format!("{}?timeout=1", paths::SIGNED_OUT));
+    }
+
+    /// How long the signed-in session may sit idle, in seconds (tracked).
+    pub fn idle_timeout_seconds(&self) -> Option<u32> {
+        self.state.with(|s| match s {
+            SessionState::SignedIn(session) => Some(session.idle_timeout_seconds),
+            _ => None,
+        })
+    }
+
     /// Navigates, replacing the current history entry.
     fn go(&self, path: &str) {
         self.navigate.with_value(|navigate| {

@@ -6,7 +6,9 @@
 //! wall-clock milliseconds passed in by the caller: background tabs throttle
 //! timers, so deadlines are checked against the clock, never counted down.
 
-/// Keep-alives go at most this often while the patient is active.
+/// Keep-alives go at most this often while the patient is active (more
+/// often only for timeouts under two minutes: see
+/// [`IdleClock::keep_alive_every_ms`]).
 pub const KEEP_ALIVE_EVERY_MS: f64 = 60_000.0;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -54,6 +56,12 @@ impl IdleClock {
         self.extended_at_ms + self.timeout_ms
     }
 
+    /// Once a minute, or every half timeout when that is shorter, so that
+    /// an active patient is never signed out between two keep-alives.
+    pub fn keep_alive_every_ms(&self) -> f64 {
+        KEEP_ALIVE_EVERY_MS.min(self.timeout_ms / 2.0)
+    }
+
     pub fn warning_at_ms(&self) -> f64 {
         self.deadline_ms() - self.warning_lead_ms()
     }
@@ -79,7 +87,7 @@ impl IdleClock {
             return false;
         }
         self.active_at_ms = now_ms;
-        now_ms - self.extended_at_ms >= KEEP_ALIVE_EVERY_MS
+        now_ms - self.extended_at_ms >= self.keep_alive_every_ms()
     }
 
     /// The backend confirmed a keep-alive sent at `sent_at_ms`.
@@ -129,6 +137,15 @@ mod tests {
         assert!(!c.activity(61_000.0));
         assert!(c.activity(120_000.0));
         assert_eq!(c.deadline_ms(), 660_000.0);
+    }
+
+    #[test]
+    fn short_timeouts_keep_an_active_patient_signed_in() {
+        let mut c = IdleClock::new(30, 0.0);
+        assert!(!c.activity(14_999.0));
+        assert!(c.activity(15_000.0));
+        c.extended(15_000.0);
+        assert_eq!(c.state(38_000.0), IdleState::Active);
     }
 
     #[test]

@@ -2,3 +2,6 @@
 //! the browser, the warning dialog that applies them.
 
 pub mod clock;
+
+#[cfg(target_arch = "wasm32")]
+pub mod dialog;
