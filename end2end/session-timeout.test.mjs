@@ -34,6 +34,9 @@ test("the timeout warning keeps focus, survives Escape, extends, and then signs 
   await page.waitForFunction(() => document.activeElement?.textContent === "Stay signed in", null, { timeout: 2000 });
   await assertAccessible(assert, page, "timeout warning");
 
+  // The page behind is inert, so the dialog has its own way out.
+  assert.equal(await dialog.getByRole("link", { name: "Exit this page" }).getAttribute("href"), "/api/v1/auth/exit");
+
   // Escape neither closes the warning nor extends the session.
   await page.keyboard.press("Escape");
   await page.keyboard.press("Escape");

@@ -9,6 +9,8 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 # Where the release build goes (tests and size report), apart from the
 # debug build that `trunk serve` writes to dist/.
 RELEASE_DIST="$ROOT/dist-release"
+# A development build with the designer preview, for its tests.
+PREVIEW_DIST="$ROOT/dist-preview"
 
 step() { printf '\n==> %s\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }

@@ -15,6 +15,21 @@ use leptos_router::path;
 
 #[component]
 pub fn App() -> impl IntoView {
+    // Development builds only: the designer preview at /preview.
+    #[cfg(feature = "preview")]
+    {
+        let path = window().location().pathname().unwrap_or_default();
+        if crate::preview::is_preview_path(&path) {
+            return view! { <crate::preview::PreviewPage /> }.into_any();
+        }
+        view! {
+            <Router>
+                <Shell />
+            </Router>
+        }
+        .into_any()
+    }
+    #[cfg(not(feature = "preview"))]
     view! {
         <Router>
             <Shell />

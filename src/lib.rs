@@ -22,6 +22,8 @@ pub mod components;
 pub mod page_meta;
 #[cfg(target_arch = "wasm32")]
 pub mod pages;
+#[cfg(all(target_arch = "wasm32", feature = "preview"))]
+pub mod preview;
 #[cfg(target_arch = "wasm32")]
 pub mod record_store;
 #[cfg(target_arch = "wasm32")]

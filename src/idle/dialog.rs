@@ -149,6 +149,21 @@ pub fn IdleTimeout(timeout_seconds: u32) -> impl IntoView {
                     {text::SIGN_OUT}
                 </button>
             </div>
+            // The page behind a modal dialog is inert, its exit button
+            // included: the dialog carries its own.
+            <p class="nhsuk-body">
+                <a
+                    href=crate::paths::exit()
+                    rel="external"
+                    class="app-idle-dialog__exit"
+                    on:click=move |e: ev::MouseEvent| {
+                        e.prevent_default();
+                        crate::quick_exit::exit::leave();
+                    }
+                >
+                    {crate::content::quick_exit::BUTTON}
+                </a>
+            </p>
         </dialog>
     }
 }

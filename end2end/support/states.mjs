@@ -1,0 +1,22 @@
+// Opens one state of preview/states.json in a page: chooses its scenario
+// and faults through the reference backend's control API, signs in when
+// the state needs it, goes to its address and waits until it shows.
+import { readFileSync } from "node:fs";
+
+export const STATES = JSON.parse(readFileSync(new URL("../../preview/states.json", import.meta.url))).states;
+
+export async function openState(page, preview, state) {
+  await preview.call("POST", "reset");
+  await preview.scenario(state.scenario);
+  if (state.sign_in) {
+    await page.goto(`/api/v1/auth/login?return_to=${encodeURIComponent(state.path)}`);
+  }
+  for (const f of state.faults ?? []) {
+    await preview.fault(f.method, f.path, f.fault, f.times);
+  }
+  await page.goto(state.path);
+  await page.locator("h1", { hasText: state.heading }).first().waitFor({ timeout: 15000 });
+  if (state.action === "wait_for_timeout_warning") {
+    await page.getByRole("dialog").waitFor({ state: "visible", timeout: 40000 });
+  }
+}
