@@ -1,28 +1,17 @@
 // The designer preview (development builds only): every state opens from
 // it in the real app, and scenario and faults can be switched by hand.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startBackend } from "./support/backend.mjs";
-import { launch, openPage, assertGuards, assertAccessible } from "./support/browser.mjs";
+import { useSuite } from "./support/suite.mjs";
+import { openPage, assertGuards, assertAccessible } from "./support/browser.mjs";
 import { STATES } from "./support/states.mjs";
 
 const dist = process.env.PREVIEW_DIST;
-let backend;
-let browser;
-
-before(async () => {
-  assert.ok(dist, "PREVIEW_DIST must name a development build with the preview feature (scripts/test sets it)");
-  backend = await startBackend({ dist });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await backend?.stop();
-});
+assert.ok(dist, "PREVIEW_DIST must name a development build with the preview feature (scripts/test sets it)");
+const suite = useSuite({ backend: { dist } });
 
 test("every state opens from the preview page", async () => {
-  const { context, page, guard } = await openPage(browser, backend.url);
+  const { context, page, guard } = await openPage(suite.browser, suite.backend.url);
   await page.goto("/preview");
   await page.locator("h1", { hasText: "Designer preview" }).waitFor();
   assert.equal(await page.locator("[data-state]").count(), STATES.length);
@@ -38,7 +27,7 @@ test("every state opens from the preview page", async () => {
 });
 
 test("a fault added on the preview page reaches the app, and clearing it restores it", async () => {
-  const { context, page } = await openPage(browser, backend.url);
+  const { context, page } = await openPage(suite.browser, suite.backend.url);
   await page.goto("/preview");
   await page.getByLabel("Path (end with * for a prefix)").fill("/api/v1/session");
   await page.getByRole("button", { name: "Add fault" }).click();

@@ -1,26 +1,18 @@
 // Quick exit and the help page, end to end. The neutral exit destination
 // (a public weather page by default) is answered by the test itself, so
 // nothing leaves this machine.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startBackend, Preview } from "./support/backend.mjs";
-import { launch, openPage, assertGuards, assertAccessible, waitForHeading } from "./support/browser.mjs";
+import { Preview } from "./support/backend.mjs";
+import { useSuite } from "./support/suite.mjs";
+import { openPage, assertGuards, assertAccessible, waitForHeading } from "./support/browser.mjs";
 
 const EXIT_PAGE = "https://www.bbc.co.uk/weather";
 
-let backend;
-let browser;
-
-before(async () => {
-  backend = await startBackend();
+const suite = useSuite({
   // Playwright turns the back/forward cache off by default; Back after an
   // exit must be tested with it on.
-  browser = await launch({ ignoreDefaultArgs: ["--disable-back-forward-cache"] });
-});
-
-after(async () => {
-  await browser?.close();
-  await backend?.stop();
+  browser: { ignoreDefaultArgs: ["--disable-back-forward-cache"] },
 });
 
 // A neutral stand-in for the exit destination, which records whether it
@@ -49,7 +41,7 @@ async function exitEvents(preview) {
 }
 
 test("the help page is reachable signed out, with helplines to tap", async () => {
-  const { context, page, guard } = await openPage(browser, backend.url);
+  const { context, page, guard } = await openPage(suite.browser, suite.backend.url);
   await page.goto("/help");
   await waitForHeading(page, "Help and support");
   assert.equal(await page.title(), "Help – GP health record – NHS");
@@ -66,8 +58,8 @@ test("the help page is reachable signed out, with helplines to tap", async () =>
 });
 
 test("the exit button leaves at once and ends the session", async () => {
-  const preview = new Preview(backend.url);
-  const { context, page } = await openPage(browser, backend.url, { preview });
+  const preview = new Preview(suite.backend.url);
+  const { context, page } = await openPage(suite.browser, suite.backend.url, { preview });
   await answerExitPages(context);
   const patient = await signIn(page, preview);
   const exit = page.getByRole("button", { name: "Emergency Exit this page" });
@@ -78,14 +70,14 @@ test("the exit button leaves at once and ends the session", async () => {
   await waitForHeading(page, "Weather");
   // The beacon may land just after the page changed: wait for it.
   await waitFor(async () => (await exitEvents(preview)).length === 1, "the backend saw the exit");
-  assert.equal((await page.request.get(`${backend.url}/api/v1/session`)).status(), 401);
+  assert.equal((await page.request.get(`${suite.backend.url}/api/v1/session`)).status(), 401);
   assert.doesNotMatch(await page.locator("body").innerText(), new RegExp(patient.given_name));
   await context.close();
 });
 
 test("three lone Shift presses leave; two, or Shift with a letter, do not", async () => {
-  const preview = new Preview(backend.url);
-  const { context, page } = await openPage(browser, backend.url, { preview });
+  const preview = new Preview(suite.backend.url);
+  const { context, page } = await openPage(suite.browser, suite.backend.url, { preview });
   await answerExitPages(context);
   await signIn(page, preview);
   const status = page.locator(".app-exit-this-page [role=status]");
@@ -99,7 +91,7 @@ test("three lone Shift presses leave; two, or Shift with a letter, do not", asyn
   await waitFor(async () => (await status.innerText()) === "Exit this page expired.", "reset announced");
   await page.keyboard.press("Shift");
   await page.keyboard.press("Shift");
-  assert.equal(page.url(), `${backend.url}/`, "two presses after a reset do not leave");
+  assert.equal(page.url(), `${suite.backend.url}/`, "two presses after a reset do not leave");
 
   // The third lone press leaves.
   await page.keyboard.press("Shift");
@@ -109,8 +101,8 @@ test("three lone Shift presses leave; two, or Shift with a letter, do not", asyn
 });
 
 test("the static exit link works when the app cannot load", async () => {
-  const preview = new Preview(backend.url);
-  const { context, page } = await openPage(browser, backend.url, { preview });
+  const preview = new Preview(suite.backend.url);
+  const { context, page } = await openPage(suite.browser, suite.backend.url, { preview });
   await answerExitPages(context);
   await signIn(page, preview);
   await page.route("**/*.wasm", (route) => route.abort());
@@ -121,13 +113,13 @@ test("the static exit link works when the app cannot load", async () => {
   await page.waitForURL(EXIT_PAGE);
   const ends = (await preview.events()).filter((e) => e.type === "session_end" && e.source === "auth_exit");
   assert.equal(ends.length, 1, "the backend ended the session");
-  assert.equal((await page.request.get(`${backend.url}/api/v1/session`)).status(), 401);
+  assert.equal((await page.request.get(`${suite.backend.url}/api/v1/session`)).status(), 401);
   await context.close();
 });
 
 test("Back after an exit never shows the patient's details again", async () => {
-  const preview = new Preview(backend.url);
-  const { context, page } = await openPage(browser, backend.url, { preview });
+  const preview = new Preview(suite.backend.url);
+  const { context, page } = await openPage(suite.browser, suite.backend.url, { preview });
   await answerExitPages(context);
 
   // Positive control: this browser really does restore pages from the
@@ -147,7 +139,7 @@ test("Back after an exit never shows the patient's details again", async () => {
   await page.waitForURL(EXIT_PAGE);
 
   await page.goBack({ waitUntil: "commit" });
-  await page.waitForURL((url) => url.origin === backend.url, { waitUntil: "commit" });
+  await page.waitForURL((url) => url.origin === suite.backend.url, { waitUntil: "commit" });
   await page.locator("h1").first().waitFor();
   await waitFor(
     async () => /signed out|Your GP health record/.test(await page.locator("h1").first().innerText()),

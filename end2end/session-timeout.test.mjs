@@ -1,27 +1,17 @@
 // Signing out after inactivity, end to end, with the reference backend's
 // short-timeout patient (30 seconds: the warning comes at 24).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startBackend, Preview } from "./support/backend.mjs";
-import { launch, openPage, assertGuards, assertAccessible, waitForHeading } from "./support/browser.mjs";
+import { Preview } from "./support/backend.mjs";
+import { useSuite } from "./support/suite.mjs";
+import { openPage, assertGuards, assertAccessible, waitForHeading } from "./support/browser.mjs";
 
-let backend;
-let browser;
-
-before(async () => {
-  backend = await startBackend();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await backend?.stop();
-});
+const suite = useSuite();
 
 test("the timeout warning keeps focus, survives Escape, extends, and then signs out", async () => {
-  const preview = new Preview(backend.url);
+  const preview = new Preview(suite.backend.url);
   await preview.scenario("short-timeout");
-  const { context, page, guard } = await openPage(browser, backend.url, { preview });
+  const { context, page, guard } = await openPage(suite.browser, suite.backend.url, { preview });
   await page.goto("/");
   await page.getByRole("button", { name: "Continue to NHS login" }).click();
   await page.locator("h1", { hasText: /^Hello, / }).waitFor();

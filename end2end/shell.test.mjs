@@ -1,23 +1,13 @@
 // The app shell end to end: the release build served by the reference
 // backend, in Chromium. Signing in and out, the header, error pages, the
 // security headers, and an axe scan of every page visited.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startBackend, Preview } from "./support/backend.mjs";
-import { launch, openPage, assertGuards, assertAccessible, waitForHeading } from "./support/browser.mjs";
+import { Preview } from "./support/backend.mjs";
+import { useSuite } from "./support/suite.mjs";
+import { openPage, assertGuards, assertAccessible, waitForHeading } from "./support/browser.mjs";
 
-let backend;
-let browser;
-
-before(async () => {
-  backend = await startBackend();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await backend?.stop();
-});
+const suite = useSuite();
 
 async function session(page) {
   const res = await page.request.get("/api/v1/session");
@@ -25,7 +15,7 @@ async function session(page) {
 }
 
 test("a signed-out visitor gets the start page with a sign-in link", async () => {
-  const { context, page, guard } = await openPage(browser, backend.url);
+  const { context, page, guard } = await openPage(suite.browser, suite.backend.url);
   await page.goto("/");
   await waitForHeading(page, "Your GP health record");
   assert.equal(await page.title(), "Sign in – GP health record – NHS");
@@ -39,9 +29,9 @@ test("a signed-out visitor gets the start page with a sign-in link", async () =>
 });
 
 test("signing in names the patient in the header; signing out ends the session", async () => {
-  const preview = new Preview(backend.url);
+  const preview = new Preview(suite.backend.url);
   await preview.scenario("typical");
-  const { context, page, guard } = await openPage(browser, backend.url, { preview });
+  const { context, page, guard } = await openPage(suite.browser, suite.backend.url, { preview });
   await page.goto("/");
   await page.getByRole("button", { name: "Continue to NHS login" }).click();
   await page.locator("h1", { hasText: /^Hello, / }).waitFor();
@@ -77,9 +67,9 @@ test("signing in names the patient in the header; signing out ends the session",
 });
 
 test("a failing backend gets the NHS error page; try again once recovers", async () => {
-  const preview = new Preview(backend.url);
+  const preview = new Preview(suite.backend.url);
   await preview.fault("GET", "/api/v1/session", { kind: "status", status: 500, code: "internal_error" }, 1);
-  const { context, page, guard } = await openPage(browser, backend.url, { preview });
+  const { context, page, guard } = await openPage(suite.browser, suite.backend.url, { preview });
   await page.goto("/");
   await waitForHeading(page, "Sorry, there is a problem with the service");
   assert.equal(await page.title(), "Sorry, there is a problem – GP health record – NHS");
@@ -92,9 +82,9 @@ test("a failing backend gets the NHS error page; try again once recovers", async
 });
 
 test("after one failed retry only other ways to get help are offered", async () => {
-  const preview = new Preview(backend.url);
+  const preview = new Preview(suite.backend.url);
   await preview.fault("GET", "/api/v1/session", { kind: "status", status: 503, code: "internal_error" });
-  const { context, page } = await openPage(browser, backend.url, { preview });
+  const { context, page } = await openPage(suite.browser, suite.backend.url, { preview });
   await page.goto("/");
   await page.getByRole("button", { name: "Try again" }).click();
   await waitForHeading(page, "Sorry, there is a problem with the service");
@@ -109,9 +99,9 @@ test("each kind of failure gets its own message, never the body", async () => {
     [{ kind: "drop" }, /could not connect/],
   ];
   for (const [fault, message] of cases) {
-    const preview = new Preview(backend.url);
+    const preview = new Preview(suite.backend.url);
     await preview.fault("GET", "/api/v1/session", fault);
-    const { context, page } = await openPage(browser, backend.url, { preview });
+    const { context, page } = await openPage(suite.browser, suite.backend.url, { preview });
     await page.goto("/");
     await waitForHeading(page, "Sorry, there is a problem with the service");
     assert.match(await page.locator("main").innerText(), message, fault.kind);
@@ -120,7 +110,7 @@ test("each kind of failure gets its own message, never the body", async () => {
 });
 
 test("an unknown address shows page not found", async () => {
-  const { context, page, guard } = await openPage(browser, backend.url);
+  const { context, page, guard } = await openPage(suite.browser, suite.backend.url);
   await page.goto("/no/such/page");
   await waitForHeading(page, "Page not found");
   assert.equal(await page.title(), "Page not found – GP health record – NHS");
@@ -130,8 +120,8 @@ test("an unknown address shows page not found", async () => {
 });
 
 test("the page is sent with a strict policy, a fresh nonce and no caching", async () => {
-  const first = await fetch(`${backend.url}/`);
-  const second = await fetch(`${backend.url}/`);
+  const first = await fetch(`${suite.backend.url}/`);
+  const second = await fetch(`${suite.backend.url}/`);
   const csp = first.headers.get("content-security-policy");
   assert.ok(csp, "a CSP header");
   assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'/);
@@ -148,7 +138,7 @@ test("the page is sent with a strict policy, a fresh nonce and no caching", asyn
 });
 
 test("without the wasm, the static page says so and keeps its exit link", async () => {
-  const { context, page } = await openPage(browser, backend.url);
+  const { context, page } = await openPage(suite.browser, suite.backend.url);
   await page.route("**/*.wasm", (route) => route.abort());
   await page.goto("/");
   await page.locator("#app-failed").getByRole("heading", { name: "Sorry, this page has not loaded" }).waitFor({ state: "visible", timeout: 20000 });

@@ -188,26 +188,40 @@ pub fn PreviewPage() -> impl IntoView {
 
                 <h2>"Faults"</h2>
                 <p class="nhsuk-body">"Current: " <code>{move || faults.get()}</code></p>
-                <div class="nhsuk-form-group">
-                    <label class="nhsuk-label" for="fault-method">"Method"</label>
-                    <input class="nhsuk-input nhsuk-input--width-5" id="fault-method" prop:value=fault_method on:input=move |e| fault_method.set(event_target_value(&e)) />
-                </div>
-                <div class="nhsuk-form-group">
-                    <label class="nhsuk-label" for="fault-path">"Path (end with * for a prefix)"</label>
-                    <input class="nhsuk-input" id="fault-path" prop:value=fault_path on:input=move |e| fault_path.set(event_target_value(&e)) />
-                </div>
-                <div class="nhsuk-form-group">
-                    <label class="nhsuk-label" for="fault-kind">"Kind: status, delay, timeout, undecodable, truncated or drop"</label>
-                    <input class="nhsuk-input nhsuk-input--width-10" id="fault-kind" prop:value=fault_kind on:input=move |e| fault_kind.set(event_target_value(&e)) />
-                </div>
-                <div class="nhsuk-form-group">
-                    <label class="nhsuk-label" for="fault-status">"Status (for kind status)"</label>
-                    <input class="nhsuk-input nhsuk-input--width-3" id="fault-status" prop:value=fault_status on:input=move |e| fault_status.set(event_target_value(&e)) />
-                </div>
+                <TextField id="fault-method" label="Method" value=fault_method width="nhsuk-input--width-5" />
+                <TextField id="fault-path" label="Path (end with * for a prefix)" value=fault_path width="" />
+                <TextField
+                    id="fault-kind"
+                    label="Kind: status, delay, timeout, undecodable, truncated or drop"
+                    value=fault_kind
+                    width="nhsuk-input--width-10"
+                />
+                <TextField id="fault-status" label="Status (for kind status)" value=fault_status width="nhsuk-input--width-3" />
                 <button type="button" class="nhsuk-button" on:click=add_fault>"Add fault"</button>
                 " "
                 <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=clear_faults>"Clear faults"</button>
             </main>
+        </div>
+    }
+}
+
+#[component]
+fn TextField(
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    width: &'static str,
+) -> impl IntoView {
+    view! {
+        <div class="nhsuk-form-group">
+            <label class="nhsuk-label" for=id>{label}</label>
+            <input
+                class=format!("nhsuk-input {width}")
+                id=id
+                autocomplete="off"
+                prop:value=value
+                on:input=move |e| value.set(event_target_value(&e))
+            />
         </div>
     }
 }

@@ -73,23 +73,7 @@ pub async fn login(
 /// page. The static page's exit link points here, so it works before or
 /// without the app.
 pub async fn exit(State(state): State<Shared>, caller: Caller) -> Response {
-    state.store.transaction(|tx| {
-        let ended = caller
-            .session_id
-            .as_deref()
-            .and_then(|id| tx.end_session(id));
-        let bucket = ended
-            .as_ref()
-            .map_or(caller.bucket.as_str(), |s| s.bucket.as_str());
-        tx.record(
-            bucket,
-            EventKind::SessionEnd {
-                reason: Some(EndReason::Exit),
-                source: EndSource::AuthExit,
-                ended_session: ended.is_some(),
-            },
-        );
-    });
+    caller.end_session(&state, Some(EndReason::Exit), EndSource::AuthExit);
     redirect(
         &state.config.exit_url,
         cookies::clear(SESSION_COOKIE, state.secure_cookies()),

@@ -11,7 +11,8 @@ use serde::de::DeserializeOwned;
 use crate::app::Shared;
 use crate::cookies::{self, PREVIEW_COOKIE, SESSION_COOKIE};
 use crate::problem::ApiError;
-use crate::store::{SessionRecord, DEFAULT_BUCKET};
+use crate::store::{EndSource, EventKind, SessionRecord, DEFAULT_BUCKET};
+use record_access_contract::EndReason;
 
 /// Largest request body read, in bytes.
 pub const MAX_BODY_BYTES: usize = 16 * 1024;
@@ -116,6 +117,27 @@ impl Caller {
             bucket: preview.unwrap_or_else(|| DEFAULT_BUCKET.to_owned()),
             session_id: cookies::read(headers, SESSION_COOKIE),
         }
+    }
+}
+
+impl Caller {
+    /// Ends the caller's session, if it has one, and records that in the
+    /// audit events (under the session's own bucket when there was one).
+    pub fn end_session(&self, state: &Shared, reason: Option<EndReason>, source: EndSource) {
+        state.store.transaction(|tx| {
+            let ended = self.session_id.as_deref().and_then(|id| tx.end_session(id));
+            let bucket = ended
+                .as_ref()
+                .map_or(self.bucket.as_str(), |s| s.bucket.as_str());
+            tx.record(
+                bucket,
+                EventKind::SessionEnd {
+                    reason,
+                    source,
+                    ended_session: ended.is_some(),
+                },
+            );
+        });
     }
 }
 

@@ -119,28 +119,20 @@ pub fn TimelineFilters(from_url: Memo<(UserFilters, Vec<QueryNote>)>) -> impl In
                     </fieldset>
                     <fieldset class="nhsuk-fieldset">
                         <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{text::DATES_LEGEND}</legend>
-                        <div class="nhsuk-form-group app-filters__date">
-                            <label class="nhsuk-label" for="record-from">{text::FROM_LABEL}</label>
-                            <input
-                                class="nhsuk-input nhsuk-input--width-10"
-                                id="record-from"
-                                type="date"
-                                autocomplete="off"
-                                prop:value=move || date_value(DateField::From)
-                                on:change=move |e| set_date(DateField::From, event_target_value(&e))
-                            />
-                        </div>
-                        <div class="nhsuk-form-group app-filters__date">
-                            <label class="nhsuk-label" for="record-to">{text::TO_LABEL}</label>
-                            <input
-                                class="nhsuk-input nhsuk-input--width-10"
-                                id="record-to"
-                                type="date"
-                                autocomplete="off"
-                                prop:value=move || date_value(DateField::To)
-                                on:change=move |e| set_date(DateField::To, event_target_value(&e))
-                            />
-                        </div>
+                        {[(DateField::From, "record-from", text::FROM_LABEL), (DateField::To, "record-to", text::TO_LABEL)]
+                            .map(|(which, id, label)| view! {
+                                <div class="nhsuk-form-group app-filters__date">
+                                    <label class="nhsuk-label" for=id>{label}</label>
+                                    <input
+                                        class="nhsuk-input nhsuk-input--width-10"
+                                        id=id
+                                        type="date"
+                                        autocomplete="off"
+                                        prop:value=move || date_value(which)
+                                        on:change=move |e| set_date(which, event_target_value(&e))
+                                    />
+                                </div>
+                            })}
                     </fieldset>
                 </div>
             </details>

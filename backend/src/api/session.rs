@@ -56,23 +56,7 @@ pub async fn end(State(state): State<Shared>, caller: Caller, req: Request) -> R
         }
         _ => None,
     };
-    state.store.transaction(|tx| {
-        let ended = caller
-            .session_id
-            .as_deref()
-            .and_then(|id| tx.end_session(id));
-        let bucket = ended
-            .as_ref()
-            .map_or(caller.bucket.as_str(), |s| s.bucket.as_str());
-        tx.record(
-            bucket,
-            EventKind::SessionEnd {
-                reason,
-                source: EndSource::Api,
-                ended_session: ended.is_some(),
-            },
-        );
-    });
+    caller.end_session(&state, reason, EndSource::Api);
     (
         StatusCode::NO_CONTENT,
         [(
