@@ -1,17 +1,21 @@
-//! The app: layout, routes and the services every page shares.
+//! The app: layout, the page for each address, and the services every page
+//! shares.
 
 use crate::components::footer::Footer;
 use crate::components::header::Header;
+use crate::components::record_gate::RecordGate;
 use crate::idle::dialog::IdleTimeout;
 use crate::page_meta::RouteAnnouncer;
 use crate::pages::{
-    help::HelpPage, home::HomePage, not_found::NotFoundPage, signed_out::SignedOutPage,
+    entry_detail::EntryDetail, help::HelpPage, home::HomePage, not_found::NotFoundPage,
+    record_timeline::RecordTimeline, signed_out::SignedOutPage,
 };
 use crate::quick_exit::button::ExitThisPage;
+use crate::record_store::provide_record_store;
+use crate::route::Page;
+use crate::router::provide_router;
 use crate::session::provide_session;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -22,25 +26,18 @@ pub fn App() -> impl IntoView {
         if crate::preview::is_preview_path(&path) {
             return view! { <crate::preview::PreviewPage /> }.into_any();
         }
-        view! {
-            <Router>
-                <Shell />
-            </Router>
-        }
-        .into_any()
+        view! { <Shell /> }.into_any()
     }
     #[cfg(not(feature = "preview"))]
-    view! {
-        <Router>
-            <Shell />
-        </Router>
-    }
+    view! { <Shell /> }
 }
 
-/// Everything inside the router: services that navigate live here.
+/// The services, the layout around every page, and the page itself.
 #[component]
 fn Shell() -> impl IntoView {
+    let router = provide_router();
     let session = provide_session();
+    provide_record_store();
     // Keyed on the timeout alone, so that the idle clock starts once per
     // signed-in session, not on every change to the session.
     let idle_timeout = Memo::new(move |_| session.idle_timeout_seconds());
@@ -50,15 +47,25 @@ fn Shell() -> impl IntoView {
         <Header />
         <div class="nhsuk-width-container">
             <main class="nhsuk-main-wrapper" id="maincontent">
-                <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/signed-out") view=SignedOutPage />
-                    <Route path=path!("/help") view=HelpPage />
-
-                </Routes>
+                {move || page_view(router.page())}
             </main>
         </div>
         <Footer />
         {move || idle_timeout.get().map(|timeout_seconds| view! { <IdleTimeout timeout_seconds /> })}
+    }
+}
+
+/// The page for an address. Record pages stand behind the record gate.
+fn page_view(page: Page) -> AnyView {
+    match page {
+        Page::Home => view! { <HomePage /> }.into_any(),
+        Page::SignedOut => view! { <SignedOutPage /> }.into_any(),
+        Page::Help => view! { <HelpPage /> }.into_any(),
+        Page::Record => view! { <RecordGate><RecordTimeline /></RecordGate> }.into_any(),
+        Page::Entry(id) => {
+            let id = StoredValue::new(id);
+            view! { <RecordGate><EntryDetail id=id.get_value() /></RecordGate> }.into_any()
+        }
+        Page::NotFound => view! { <NotFoundPage /> }.into_any(),
     }
 }

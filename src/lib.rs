@@ -13,6 +13,7 @@ pub mod idle;
 pub mod paths;
 pub mod quick_exit;
 pub mod record;
+pub mod route;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
@@ -26,6 +27,8 @@ pub mod pages;
 pub mod preview;
 #[cfg(target_arch = "wasm32")]
 pub mod record_store;
+#[cfg(target_arch = "wasm32")]
+pub mod router;
 #[cfg(target_arch = "wasm32")]
 pub mod session;
 #[cfg(target_arch = "wasm32")]

@@ -6,8 +6,8 @@
 //! and the new title is announced through a polite live region.
 
 use crate::content;
+use crate::router::use_router;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 /// Sets the document title for the page being shown.
 pub fn use_page_title(page: &'static str) {
@@ -19,11 +19,11 @@ pub fn use_page_title(page: &'static str) {
 #[component]
 pub fn RouteAnnouncer() -> impl IntoView {
     let message = RwSignal::new(String::new());
-    let location = use_location();
+    let router = use_router();
     let first = StoredValue::new(true);
     Effect::new(move |_| {
-        // Track the path and the query: both make a new page view.
-        let _ = location.pathname.get();
+        // A new page, not a new query on the same page (filters).
+        let _ = router.page();
         if first.get_value() {
             first.set_value(false);
             return;

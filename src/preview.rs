@@ -9,7 +9,7 @@
 //! It also switches scenario and injects or clears faults by hand. It shows
 //! the app's own pages; it is not a second implementation of them.
 
-use gloo_net::http::Request;
+use crate::api::client::{send, Call};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::Deserialize;
@@ -114,7 +114,7 @@ pub fn PreviewPage() -> impl IntoView {
     };
     let clear_faults = move |_| {
         spawn_local(async move {
-            let _ = send(Request::delete(&format!("{CONTROL}/faults"))).await;
+            let _ = send_ok(Call::to_url("DELETE", format!("{CONTROL}/faults"))).await;
             message.set("Faults cleared.".into());
             refresh();
         });
@@ -253,30 +253,26 @@ fn open_state(state: State, message: RwSignal<String>) {
 }
 
 async fn get_json<T: serde::de::DeserializeOwned>(path: &str) -> Option<T> {
-    let response = Request::get(&format!("{CONTROL}/{path}"))
-        .send()
+    let (status, _, body) = send(Call::to_url("GET", format!("{CONTROL}/{path}")))
         .await
         .ok()?;
-    response.json::<T>().await.ok()
+    (200..300)
+        .contains(&status)
+        .then(|| serde_json::from_str(&body).ok())
+        .flatten()
 }
 
 async fn post(path: &str, body: Option<Value>) -> bool {
-    let builder = Request::post(&format!("{CONTROL}/{path}"));
-    let request = match body {
-        Some(body) => builder
-            .header("Content-Type", "application/json")
-            .body(body.to_string()),
-        None => builder.build(),
-    };
-    match request {
-        Ok(request) => request.send().await.is_ok_and(|r| r.ok()),
-        Err(_) => false,
-    }
+    let call = Call::to_url("POST", format!("{CONTROL}/{path}"));
+    send_ok(match body {
+        Some(body) => call.with_json(&body),
+        None => call,
+    })
+    .await
 }
 
-async fn send(builder: gloo_net::http::RequestBuilder) -> bool {
-    match builder.send().await {
-        Ok(r) => r.ok(),
-        Err(_) => false,
-    }
+async fn send_ok(call: Call<'_>) -> bool {
+    send(call)
+        .await
+        .is_ok_and(|(status, _, _)| (200..300).contains(&status))
 }

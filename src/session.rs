@@ -6,10 +6,9 @@
 
 use crate::api::{client, ApiError};
 use crate::paths;
+use crate::router::{use_router, Router};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 use record_access_contract::{EndReason, Session};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -22,17 +21,14 @@ pub enum SessionState {
     Unavailable(ApiError),
 }
 
-/// The router's `navigate`, boxed so that it can be stored.
-type Navigate = Box<dyn Fn(&str, NavigateOptions)>;
-
 /// App-wide session handle. Cheap to copy.
 #[derive(Clone, Copy)]
 pub struct SessionService {
     state: RwSignal<SessionState>,
     signing_out: RwSignal<bool>,
-    /// The router's navigation, captured where the service is created: a
-    /// session can end in an async task, outside any component.
-    navigate: StoredValue<Navigate, LocalStorage>,
+    /// The router, captured where the service is created: a session can
+    /// end in an async task, outside any component.
+    router: Router,
 }
 
 /// Creates the session service, asks the backend for the session and makes
@@ -46,11 +42,11 @@ pub fn provide_session() -> SessionService {
 /// Provides a session service that starts in `state` without asking the
 /// backend: for component tests and the designer preview.
 pub fn provide_session_state(state: SessionState) -> SessionService {
-    let navigate = use_navigate();
+    let router = use_router();
     let service = SessionService {
         state: RwSignal::new(state),
         signing_out: RwSignal::new(false),
-        navigate: StoredValue::new_local(Box::new(navigate)),
+        router,
     };
     provide_context(service);
     service
@@ -139,15 +135,7 @@ impl SessionService {
 
     /// Navigates, replacing the current history entry.
     fn go(&self, path: &str) {
-        self.navigate.with_value(|navigate| {
-            navigate(
-                path,
-                NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            )
-        });
+        self.router.navigate(path, true);
     }
 
     /// Ends the session at the backend, then drops it here. If the backend

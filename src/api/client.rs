@@ -7,7 +7,7 @@
 use super::decode;
 use super::error::ApiError;
 use crate::paths::encode_query_value;
-use gloo_net::http::Request;
+use leptos::prelude::window;
 use record_access_contract::{
     AccessDisabled, AcknowledgementRequest, DisableRequest, EndReason, EndSessionRequest,
     EntriesPage, Entry, Lenient, RedactionAccepted, RedactionRequest, SafeguardingChoice, Session,
@@ -17,7 +17,12 @@ use serde::de::DeserializeOwned;
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
-use web_sys::{AbortController, AbortSignal, RequestCache, RequestCredentials};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    AbortController, AbortSignal, Headers, Request, RequestCache, RequestCredentials, RequestInit,
+    Response,
+};
 
 /// How long a request may take before the app gives up on it.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(15);
@@ -86,61 +91,61 @@ pub async fn disable_access(
     json(Call::post("/access/disable", Some(idempotency_key)).with_json(request)).await
 }
 
-/// What to send: built into a browser request only when it is sent, so
-/// that the abort signal is part of it from the start.
-struct Call<'a> {
-    post: bool,
-    path: String,
+/// What to send.
+pub(crate) struct Call<'a> {
+    method: &'static str,
+    url: String,
     idempotency_key: Option<&'a str>,
     json_body: Option<String>,
 }
 
 impl<'a> Call<'a> {
     fn get(path: String) -> Self {
+        Call::to_url("GET", format!("{API_PREFIX}{path}"))
+    }
+
+    fn post(path: &str, idempotency_key: Option<&'a str>) -> Self {
         Call {
-            post: false,
-            path,
+            idempotency_key,
+            ..Call::to_url("POST", format!("{API_PREFIX}{path}"))
+        }
+    }
+
+    /// A request to any address of this origin (the designer preview's
+    /// control API lives outside the API prefix).
+    pub(crate) fn to_url(method: &'static str, url: String) -> Self {
+        Call {
+            method,
+            url,
             idempotency_key: None,
             json_body: None,
         }
     }
 
-    fn post(path: &str, idempotency_key: Option<&'a str>) -> Self {
-        Call {
-            post: true,
-            path: path.to_owned(),
-            idempotency_key,
-            json_body: None,
-        }
-    }
-
-    fn with_json<T: serde::Serialize>(mut self, body: &T) -> Self {
+    pub(crate) fn with_json<T: serde::Serialize>(mut self, body: &T) -> Self {
         // Serialising these plain structs cannot fail; an empty body would be
         // rejected by the backend with a clear 400 if it ever did.
         self.json_body = serde_json::to_string(body).ok();
         self
     }
 
+    /// The browser request, with the abort signal part of it from the start.
     fn build(self, signal: &AbortSignal) -> Option<Request> {
-        let url = format!("{API_PREFIX}{}", self.path);
-        let mut builder = if self.post {
-            Request::post(&url)
-        } else {
-            Request::get(&url)
-        }
-        .credentials(RequestCredentials::SameOrigin)
-        .cache(RequestCache::NoStore)
-        .abort_signal(Some(signal));
+        let init = RequestInit::new();
+        init.set_method(self.method);
+        init.set_credentials(RequestCredentials::SameOrigin);
+        init.set_cache(RequestCache::NoStore);
+        init.set_signal(Some(signal));
+        let headers = Headers::new().ok()?;
         if let Some(key) = self.idempotency_key {
-            builder = builder.header("Idempotency-Key", key);
+            headers.set("Idempotency-Key", key).ok()?;
         }
-        match self.json_body {
-            Some(body) => builder
-                .header("Content-Type", "application/json")
-                .body(body)
-                .ok(),
-            None => builder.build().ok(),
+        if let Some(body) = &self.json_body {
+            headers.set("Content-Type", "application/json").ok()?;
+            init.set_body(&JsValue::from_str(body));
         }
+        init.set_headers(&headers);
+        Request::new_with_str_and_init(&self.url, &init).ok()
     }
 }
 
@@ -154,9 +159,9 @@ async fn empty(call: Call<'_>) -> Result<(), ApiError> {
     decode::empty(status, content_type.as_deref(), &body)
 }
 
-/// Sends the request and reads the whole body, or fails with `Network` or
-/// `Timeout`.
-async fn send(call: Call<'_>) -> Result<(u16, Option<String>, String), ApiError> {
+/// Sends the request and reads the whole body (status, content type,
+/// text), or fails with `Network` or `Timeout`.
+pub(crate) async fn send(call: Call<'_>) -> Result<(u16, Option<String>, String), ApiError> {
     let controller = AbortController::new().map_err(|_| ApiError::Network)?;
     let request = call.build(&controller.signal()).ok_or(ApiError::Network)?;
     let timed_out = Rc::new(Cell::new(false));
@@ -180,11 +185,15 @@ async fn send(call: Call<'_>) -> Result<(u16, Option<String>, String), ApiError>
         }
     };
     let outcome = async {
-        let response = request.send().await.map_err(|_| failed())?;
+        let response: Response = JsFuture::from(window().fetch_with_request(&request))
+            .await
+            .map_err(|_| failed())?
+            .unchecked_into();
         let status = response.status();
-        let content_type = response.headers().get("content-type");
-        let body = response.text().await.map_err(|_| failed())?;
-        Ok((status, content_type, body))
+        let content_type = response.headers().get("content-type").ok().flatten();
+        let text = response.text().map_err(|_| failed())?;
+        let body = JsFuture::from(text).await.map_err(|_| failed())?;
+        Ok((status, content_type, body.as_string().unwrap_or_default()))
     }
     .await;
     if let Some(timer) = timer {

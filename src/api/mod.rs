@@ -1,7 +1,7 @@
 //! The app's one way to talk to its backend.
 //!
 //! `decode` and `error` are plain Rust, tested natively. `client` sends the
-//! requests from the browser (gloo-net), with a time limit on each, cookies
+//! requests from the browser (the Fetch API), with a time limit on each, cookies
 //! sent to the same origin only, and no HTTP caching.
 
 pub mod decode;

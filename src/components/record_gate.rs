@@ -9,9 +9,9 @@ use crate::components::{
 use crate::content::record_gate as text;
 use crate::page_meta::use_page_title;
 use crate::paths;
+use crate::router::use_router;
 use crate::session::{use_session, SessionState};
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 use record_access_contract::AccessStatus;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -51,8 +51,7 @@ pub fn RecordGate(children: ChildrenFn) -> impl IntoView {
 #[component]
 fn SignInToContinue() -> impl IntoView {
     use_page_title(text::SIGN_IN_TITLE);
-    let location = use_location();
-    let here = location.pathname.get_untracked() + &location.search.get_untracked();
+    let here = use_router().here();
     view! {
         <h1>{text::SIGN_IN_HEADING}</h1>
         <p class="nhsuk-body">{text::SIGN_IN_BODY}</p>

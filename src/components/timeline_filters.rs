@@ -6,9 +6,8 @@ use crate::content::record as text;
 use crate::paths;
 use crate::record::{QueryNote, UserFilters};
 use crate::record_store::use_record_store;
+use crate::router::use_router;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 use record_access_contract::uk_time::Date;
 use record_access_contract::EntryKind;
 
@@ -16,20 +15,13 @@ use record_access_contract::EntryKind;
 pub fn TimelineFilters(from_url: Memo<(UserFilters, Vec<QueryNote>)>) -> impl IntoView {
     let store = use_record_store();
     let search = store.search();
-    let navigate = use_navigate();
+    let router = use_router();
     // Kind and date changes replace the history entry: the list of past
     // filter settings is nobody's business.
     let apply = move |change: &dyn Fn(&mut UserFilters)| {
         let (mut f, _) = from_url.get_untracked();
         change(&mut f);
-        navigate(
-            &paths::record(&f, 1),
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        router.navigate(&paths::record(&f, 1), true);
     };
     let apply = StoredValue::new_local(apply);
     let toggle_kind = move |kind: EntryKind, on: bool| {
@@ -38,7 +30,7 @@ pub fn TimelineFilters(from_url: Memo<(UserFilters, Vec<QueryNote>)>) -> impl In
                 if on {
                     f.kinds.insert(kind);
                 } else {
-                    f.kinds.remove(&kind);
+                    f.kinds.remove(kind);
                 }
             })
         })
@@ -98,7 +90,7 @@ pub fn TimelineFilters(from_url: Memo<(UserFilters, Vec<QueryNote>)>) -> impl In
                                 .into_iter()
                                 .map(|kind| {
                                     let id = format!("kind-{}", kind.as_str());
-                                    let checked = move || from_url.with(|(f, _)| f.kinds.contains(&kind));
+                                    let checked = move || from_url.with(|(f, _)| f.kinds.contains(kind));
                                     view! {
                                         <div class="nhsuk-checkboxes__item">
                                             <input

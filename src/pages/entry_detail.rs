@@ -16,24 +16,27 @@ use crate::record_store::use_record_store;
 use crate::session::use_session;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_params_map;
 use record_access_contract::uk_time::parse_recorded_on;
 use record_access_contract::{EntriesPage, Entry, Lenient};
 
 #[component]
-pub fn EntryDetail() -> impl IntoView {
+pub fn EntryDetail(
+    /// The entry's opaque id, from its address.
+    id: String,
+) -> impl IntoView {
     let store = use_record_store();
     let session = use_session();
-    let id = Memo::new(move |_| use_params_map().with(|p| p.get("id").unwrap_or_default()));
-    let from_store =
-        move || store.with(|r| r.and_then(|r| r.find(&id.get()).map(|s| s.entry().clone())));
+    let id = StoredValue::new(id);
+    let from_store = move || {
+        store.with(|r| r.and_then(|r| id.with_value(|id| r.find(id)).map(|s| s.entry().clone())))
+    };
     // Fetched only when the loaded record does not have it (a deep link).
     // A plain signal rather than a resource: the async machinery of
     // resources costs more wasm than this page is worth.
     let fetched = RwSignal::new(None::<Result<Option<Entry>, ApiError>>);
     let fetch = move || {
         fetched.set(None);
-        let id = id.get_untracked();
+        let id = id.get_value();
         let available_from = session
             .session()
             .map(|s| s.record_access.available_from)
@@ -50,7 +53,6 @@ pub fn EntryDetail() -> impl IntoView {
     };
     Effect::new(move |_| {
         if untrack(from_store).is_none() {
-            id.track();
             fetch();
         }
     });

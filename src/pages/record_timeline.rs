@@ -17,8 +17,8 @@ use crate::page_meta::{focus_heading, use_page_title};
 use crate::paths;
 use crate::record::{by_month, UserFilters};
 use crate::record_store::{use_record_store, LoadState};
+use crate::router::use_router;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 /// Cards on one page of the timeline.
 pub const PER_PAGE: usize = 50;
@@ -28,11 +28,12 @@ pub fn RecordTimeline() -> impl IntoView {
     use_page_title(text::TITLE);
     let store = use_record_store();
     store.ensure_loaded();
-    let query = use_query_map();
+    let router = use_router();
+    let query = Memo::new(move |_| router.query_pairs());
 
     // Kinds and dates from the URL, with notes on what could not be used.
     let from_url = Memo::new(move |_| {
-        query.with(|q| UserFilters::from_query(q.clone().into_iter().filter(|(k, _)| k != "page")))
+        query.with(|q| UserFilters::from_query(q.iter().map(|(k, v)| (k.as_str(), v.as_str()))))
     });
     let filters = Memo::new(move |_| {
         let (mut f, _) = from_url.get();
@@ -41,8 +42,10 @@ pub fn RecordTimeline() -> impl IntoView {
     });
     let page = Memo::new(move |_| {
         query.with(|q| {
-            q.get("page")
-                .and_then(|p| p.parse::<usize>().ok())
+            q.iter()
+                .rev()
+                .find(|(k, _)| k == "page")
+                .and_then(|(_, p)| p.parse::<usize>().ok())
                 .filter(|p| *p >= 1)
                 .unwrap_or(1)
         })
@@ -88,14 +91,11 @@ pub fn RecordTimeline() -> impl IntoView {
         .into_any()
     };
 
-    let _ = body;
     view! {
         <h1>{text::HEADING}</h1>
-        {move || total.get()}
+        {body}
     }
 }
-#[allow(dead_code)]
-fn unused() {}
 
 /// When access started, and the one line about results awaiting review.
 #[component]

@@ -4,14 +4,18 @@
 use crate::content::{idle, problem, signed_out as text};
 use crate::page_meta::use_page_title;
 use crate::paths;
+use crate::route::query_has;
+use crate::router::use_router;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn SignedOutPage() -> impl IntoView {
     use_page_title(text::TITLE);
-    let (unconfirmed, timed_out) = use_query_map()
-        .with_untracked(|q| (q.get("unconfirmed").is_some(), q.get("timeout").is_some()));
+    let query = untrack(|| use_router().query());
+    let (unconfirmed, timed_out) = (
+        query_has(&query, "unconfirmed"),
+        query_has(&query, "timeout"),
+    );
     view! {
         <h1>{text::HEADING}</h1>
         {timed_out.then(|| view! { <p class="nhsuk-body">{idle::SIGNED_OUT_BODY}</p> })}

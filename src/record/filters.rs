@@ -5,12 +5,11 @@
 //! the view. The search text never does, in either direction: browser
 //! history is what someone checking the device reads.
 
-use std::collections::BTreeSet;
-
 use record_access_contract::uk_time::Date;
 use record_access_contract::EntryKind;
 
 use super::fold::fold;
+use super::kinds::KindSet;
 use super::safety::ShownEntry;
 
 /// The query parameter of the kind filter: wire names, comma-separated.
@@ -24,7 +23,7 @@ pub const TO_PARAM: &str = "to";
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct UserFilters {
     /// The kinds to show; empty shows every kind.
-    pub kinds: BTreeSet<EntryKind>,
+    pub kinds: KindSet,
     /// The first UK date to show, inclusive.
     pub from: Option<Date>,
     /// The last UK date to show, inclusive.
@@ -59,7 +58,7 @@ impl Matcher<'_> {
     pub fn matches(&self, shown: &ShownEntry) -> bool {
         let f = self.filters;
         let date = shown.date();
-        (f.kinds.is_empty() || f.kinds.contains(&shown.entry().kind))
+        (f.kinds.is_empty() || f.kinds.contains(shown.entry().kind))
             && f.from.is_none_or(|from| date >= from)
             && f.to.is_none_or(|to| date <= to)
             && self
@@ -125,8 +124,7 @@ impl UserFilters {
     pub fn to_query(&self) -> String {
         let mut parts: Vec<String> = Vec::new();
         if !self.kinds.is_empty() {
-            let mut names: Vec<&str> = self.kinds.iter().map(|k| k.as_str()).collect();
-            names.sort_unstable();
+            let names: Vec<&str> = self.kinds.iter().map(|k| k.as_str()).collect();
             parts.push(format!("{KIND_PARAM}={}", names.join(",")));
         }
         if let Some(from) = self.from {
@@ -201,12 +199,7 @@ impl UserFilters {
     /// [`UserFilters::from_query`] on a raw query string (with or without
     /// the leading `?`), percent-decoding names and values.
     pub fn from_query_string(query: &str) -> (UserFilters, Vec<QueryNote>) {
-        let query = query.strip_prefix('?').unwrap_or(query);
-        let pairs = query.split('&').filter(|p| !p.is_empty()).map(|pair| {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            (percent_decode(key), percent_decode(value))
-        });
-        UserFilters::from_query(pairs)
+        UserFilters::from_query(crate::route::query_pairs(query))
     }
 }
 
@@ -214,35 +207,6 @@ impl UserFilters {
 /// back from the URL as it went in.
 fn parse_kind(name: &str) -> Option<EntryKind> {
     EntryKind::parse(name).or((name == EntryKind::Other.as_str()).then_some(EntryKind::Other))
-}
-
-/// Decodes `%XX` escapes and `+` (a space in form encoding). A malformed
-/// escape is kept as it is; bytes that are not UTF-8 become U+FFFD.
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'+' => out.push(b' '),
-            b'%' => match (b.get(i + 1).and_then(hex), b.get(i + 2).and_then(hex)) {
-                (Some(high), Some(low)) => {
-                    out.push(high * 16 + low);
-                    i += 2;
-                }
-                _ => out.push(b'%'),
-            },
-            c => out.push(c),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn hex(c: &u8) -> Option<u8> {
-    char::from(*c)
-        .to_digit(16)
-        .and_then(|d| u8::try_from(d).ok())
 }
 
 #[cfg(test)]

@@ -44,15 +44,15 @@ pub fn by_month(shown: &[ShownEntry], positions: &[usize]) -> Vec<MonthGroup> {
         return groups;
     }
     // Out of order: merge the runs of each month, keeping their entries in
-    // the order given.
-    groups.sort_by_key(|g| Reverse((g.year, g.month)));
+    // the order given, and put the months in order. Runs are few (months),
+    // so inserting in place costs less code than a sort.
     let mut merged: Vec<MonthGroup> = Vec::with_capacity(groups.len());
     for g in groups {
-        match merged.last_mut() {
-            Some(last) if (last.year, last.month) == (g.year, g.month) => {
-                last.entries.extend(g.entries)
-            }
-            _ => merged.push(g),
+        let key = Reverse((g.year, g.month));
+        let at = merged.partition_point(|m| Reverse((m.year, m.month)) < key);
+        match merged.get_mut(at) {
+            Some(m) if (m.year, m.month) == (g.year, g.month) => m.entries.extend(g.entries),
+            _ => merged.insert(at, g),
         }
     }
     merged

@@ -5,15 +5,18 @@
 //! - [`filters`]: the patient's own filters (kinds, dates, search) and the
 //!   part of them kept in the URL query.
 //! - [`grouping`]: month headings.
+//! - [`kinds`]: a set of entry kinds, for the kind filter.
 //! - [`fold`]: case- and accent-insensitive text for search.
 
 pub mod filters;
 pub mod fold;
 pub mod grouping;
+pub mod kinds;
 pub mod safety;
 
 pub use filters::{QueryNote, UserFilters};
 pub use grouping::{by_month, MonthGroup};
+pub use kinds::KindSet;
 pub use safety::{SafeRecord, ShownEntry};
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

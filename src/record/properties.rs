@@ -305,7 +305,7 @@ fn model_matches(f: &UserFilters, s: &ShownEntry) -> bool {
             .collect::<Vec<_>>()
             .join(" "),
     );
-    (f.kinds.is_empty() || f.kinds.contains(&e.kind))
+    (f.kinds.is_empty() || f.kinds.contains(e.kind))
         && f.from.is_none_or(|d| s.date() >= d)
         && f.to.is_none_or(|d| s.date() <= d)
         && fold(&f.text)
@@ -372,7 +372,7 @@ proptest! {
             prop_assert!(f.matches(&shown[i]));
         }
         // Dropping the search text or the kinds can only keep more.
-        let wider = UserFilters { text: String::new(), kinds: BTreeSet::new(), ..f.clone() };
+        let wider = UserFilters { text: String::new(), kinds: crate::record::KindSet::default(), ..f.clone() };
         let wider_picked = wider.apply(shown);
         prop_assert!(picked.iter().all(|i| wider_picked.contains(i)));
         // Month groups hold exactly the filtered entries, in order.

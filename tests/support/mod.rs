@@ -69,17 +69,15 @@ pub fn mount_with_session<V: IntoView + 'static>(
     state: record_access::session::SessionState,
     view: impl FnOnce() -> V + Send + 'static,
 ) -> Mounted {
-    use leptos_router::components::Router;
     let root = fresh_root();
     let holder = StoredValue::new(None);
     let handle = leptos::mount::mount_to(root.clone(), move || {
         view! {
-            <Router>
-                {
-                    holder.set_value(Some(record_access::session::provide_session_state(state)));
-                    view()
-                }
-            </Router>
+            {
+                record_access::router::provide_router();
+                holder.set_value(Some(record_access::session::provide_session_state(state)));
+                view()
+            }
         }
     });
     let session = holder

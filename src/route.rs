@@ -1,0 +1,163 @@
+//! Which page an address shows, and what its query says: the typed routes
+//! of the app, as plain functions of the address.
+//!
+//! [`crate::paths`] builds addresses; this module reads them back. The
+//! browser side ([`crate::router`]) only keeps the current address in a
+//! signal and asks this module what it means.
+
+use crate::paths;
+
+/// A page of the app, as an address names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Page {
+    Home,
+    SignedOut,
+    Help,
+    Record,
+    /// One entry, by its opaque id (percent-decoded).
+    Entry(String),
+    NotFound,
+}
+
+impl Page {
+    /// The page at `path` (the address's path, without query or fragment).
+    /// A trailing slash is allowed; anything unknown is [`Page::NotFound`].
+    pub fn from_path(path: &str) -> Page {
+        let trimmed = match path.strip_suffix('/') {
+            Some(rest) if !rest.is_empty() => rest,
+            _ => path,
+        };
+        match trimmed {
+            paths::HOME => Page::Home,
+            paths::SIGNED_OUT => Page::SignedOut,
+            paths::HELP => Page::Help,
+            paths::RECORD => Page::Record,
+            _ => trimmed
+                .strip_prefix(paths::RECORD)
+                .and_then(|rest| rest.strip_prefix("/entries/"))
+                .filter(|id| !id.is_empty() && !id.contains('/'))
+                .map_or(Page::NotFound, |id| {
+                    Page::Entry(percent_decode(&id.replace('+', "%2B")))
+                }),
+        }
+    }
+
+    /// Whether this page shows record content, and so stands behind the
+    /// record gate (signed in, access on, pressure warning acknowledged).
+    pub fn shows_record(&self) -> bool {
+        matches!(self, Page::Record | Page::Entry(_))
+    }
+}
+
+/// The decoded `key=value` pairs of a query string (with or without its
+/// leading `?`), in order, as [`percent_decode`] reads them.
+pub fn query_pairs(query: &str) -> Vec<(String, String)> {
+    query
+        .strip_prefix('?')
+        .unwrap_or(query)
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (percent_decode(key), percent_decode(value))
+        })
+        .collect()
+}
+
+/// Whether the query has the parameter `key`, with any value.
+pub fn query_has(query: &str, key: &str) -> bool {
+    query_pairs(query).iter().any(|(k, _)| k == key)
+}
+
+/// Decodes `%XX` escapes and `+` (a space in form encoding). A malformed
+/// escape is kept as it is; bytes that are not UTF-8 become U+FFFD.
+pub fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'+' => out.push(b' '),
+            b'%' => match (b.get(i + 1).and_then(hex), b.get(i + 2).and_then(hex)) {
+                (Some(high), Some(low)) => {
+                    out.push(high * 16 + low);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex(c: &u8) -> Option<u8> {
+    char::from(*c)
+        .to_digit(16)
+        .and_then(|d| u8::try_from(d).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_every_page() {
+        assert_eq!(Page::from_path("/"), Page::Home);
+        assert_eq!(Page::from_path("/signed-out"), Page::SignedOut);
+        assert_eq!(Page::from_path("/help/"), Page::Help);
+        assert_eq!(Page::from_path("/record"), Page::Record);
+        assert_eq!(
+            Page::from_path("/record/entries/e-1"),
+            Page::Entry("e-1".into())
+        );
+        assert_eq!(Page::from_path("/nowhere"), Page::NotFound);
+        assert_eq!(Page::from_path("/record/entries/"), Page::NotFound);
+        assert_eq!(Page::from_path("/record/entries/a/b"), Page::NotFound);
+        assert_eq!(Page::from_path("/record/other"), Page::NotFound);
+        assert_eq!(Page::from_path("/helpme"), Page::NotFound);
+        assert_eq!(Page::from_path(""), Page::NotFound);
+    }
+
+    #[test]
+    fn entry_ids_round_trip_through_their_address() {
+        for id in ["doc/2025-03 #1", "é?&=%", "a+b", "plain"] {
+            let path = paths::entry(id);
+            assert_eq!(Page::from_path(&path), Page::Entry(id.into()), "{path}");
+        }
+        // A broken escape is kept: such an id is simply not found.
+        assert_eq!(
+            Page::from_path("/record/entries/%ZZ"),
+            Page::Entry("%ZZ".into())
+        );
+    }
+
+    #[test]
+    fn only_record_pages_show_record_content() {
+        assert!(Page::Record.shows_record());
+        assert!(Page::Entry("x".into()).shows_record());
+        for page in [Page::Home, Page::Help, Page::SignedOut, Page::NotFound] {
+            assert!(!page.shows_record());
+        }
+    }
+
+    #[test]
+    fn decodes_query_pairs() {
+        assert_eq!(
+            query_pairs("?kind=allergy,test_result&from=2024-03-01&flag&x=a+b%20c"),
+            vec![
+                ("kind".into(), "allergy,test_result".into()),
+                ("from".into(), "2024-03-01".into()),
+                ("flag".into(), String::new()),
+                ("x".into(), "a b c".into()),
+            ]
+        );
+        assert_eq!(query_pairs(""), Vec::<(String, String)>::new());
+        assert_eq!(percent_decode("a+b%20c%e2%9c%93%"), "a b c✓%");
+        assert_eq!(percent_decode("%E9"), "\u{FFFD}");
+        assert!(query_has("?timeout=1", "timeout"));
+        assert!(query_has("unconfirmed", "unconfirmed"));
+        assert!(!query_has("?timeouts=1", "timeout"));
+    }
+}
