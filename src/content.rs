@@ -42,6 +42,9 @@ pub mod home {
         format!("Hello, {given_name}")
     }
     pub const HELP_LINK: &str = "Get help if someone is pressuring you to share your record";
+    pub const RECORD_LINK: &str = "View your GP health record";
+    pub const RECORD_LINK_HINT: &str =
+        "Consultations, test results, medicines, allergies, vaccinations and letters.";
     pub const ACCESS_OFF: &str = "Access to your GP health record is turned off in this app. To turn it back on, contact your GP surgery.";
     pub fn access_from(date: &str) -> String {
         format!("You can see information added to your GP health record from {date}.")
@@ -168,6 +171,7 @@ pub mod pressure_warning {
     pub const TITLE: &str = "Before you continue";
     pub const HEADING: &str = "Before you continue";
     pub const IMPORTANT: &str = "Important: ";
+    pub const CALLOUT_LABEL: &str = "Sensitive information";
     pub const SENSITIVE: &str = "Your GP health record may include sensitive information, such as test results, diagnoses and letters about your care.";
     pub const NOBODY_CAN_MAKE_YOU: &str = "Nobody can make you share your record or show it to them. This includes a partner, family member, carer or friend.";
     pub const IF_PRESSURED_HEADING: &str = "If someone is pressuring you";
@@ -294,6 +298,9 @@ pub mod record {
     }
     pub const NOTHING_YET: &str = "Nothing has been added to your record yet.";
     pub const LOADING_MORE: &str = "Loading more of your record";
+    pub const MORE_ARRIVED: &str =
+        "More of your record has loaded. The list will update when you go back to the top.";
+    pub const SHOW_UPDATED: &str = "Update the list now";
     pub const LOAD_FAILED_PART: &str =
         "We could not load all of your record. What you see may be incomplete.";
 

@@ -30,6 +30,9 @@ struct State {
     state: String,
     scenario: String,
     sign_in: bool,
+    /// Signed in with the pressure warning already acknowledged.
+    #[serde(default)]
+    acknowledged: bool,
     path: String,
     #[serde(default)]
     faults: Vec<Value>,
@@ -243,11 +246,22 @@ fn open_state(state: State, message: RwSignal<String>) {
             ));
             return;
         }
-        let target = if state.sign_in {
-            crate::paths::sign_in(&state.path)
-        } else {
-            state.path.clone()
-        };
+        // Sign in (and acknowledge the warning) with the real API, so that
+        // the page then opens as it would for a patient.
+        if state.sign_in {
+            let signed_in = send_ok(Call::to_url("GET", crate::paths::sign_in(&state.path))).await;
+            let acknowledged = !state.acknowledged
+                || crate::api::client::acknowledge(
+                    record_access_contract::SafeguardingChoice::Continue,
+                )
+                .await
+                .is_ok();
+            if !(signed_in && acknowledged) {
+                message.set(format!("Could not sign in for {}.", state.id));
+                return;
+            }
+        }
+        let target = state.path.clone();
         let _ = window().location().assign(&target);
     });
 }

@@ -13,7 +13,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use record_access_contract::codes;
 
-/// Entries asked for per page: the most the API allows, for fewest trips.
+/// Entries asked for in the first page: few, so that the timeline is on
+/// screen sooner.
+pub const FIRST_PAGE_SIZE: u32 = 100;
+/// Entries asked for in each later page: the most the API allows, for
+/// fewest trips.
 pub const PAGE_SIZE: u32 = 500;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -60,6 +64,15 @@ pub fn provide_record_store() -> RecordStore {
             store.clear();
         }
     });
+    store
+}
+
+/// Provides a store that already holds `record`, fully loaded, below a
+/// signed-in session: for component tests and the designer preview.
+pub fn provide_loaded_record_store(record: SafeRecord) -> RecordStore {
+    let store = provide_record_store();
+    store.record.set(Some(record));
+    store.state.set(LoadState::Complete);
     store
 }
 
@@ -116,7 +129,12 @@ impl RecordStore {
             let mut cursor: Option<String> = None;
             let mut pages = 0;
             loop {
-                let result = client::entries_page(cursor.as_deref(), PAGE_SIZE).await;
+                let limit = if pages == 0 {
+                    FIRST_PAGE_SIZE
+                } else {
+                    PAGE_SIZE
+                };
+                let result = client::entries_page(cursor.as_deref(), limit).await;
                 if this.generation.try_get_value() != Some(generation) {
                     return; // dropped or restarted meanwhile
                 }

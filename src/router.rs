@@ -8,7 +8,7 @@
 //! sign-in and exit), `download` or a `target`, links to another origin,
 //! and links to a fragment of the page being shown are left to the browser.
 
-use crate::route::{query_pairs, Page};
+use crate::route::Page;
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -70,11 +70,6 @@ impl Router {
     /// The query of the address (tracked), with its `?`, or empty.
     pub fn query(&self) -> String {
         self.address.with(|a| a.query.clone())
-    }
-
-    /// The decoded query pairs of the address (tracked).
-    pub fn query_pairs(&self) -> Vec<(String, String)> {
-        self.address.with(|a| query_pairs(&a.query))
     }
 
     /// Path and query of the address, as a `return_to` for sign-in.

@@ -46,7 +46,7 @@ pub fn PressureWarning() -> impl IntoView {
             <h2 class="nhsuk-warning-callout__label">
                 <span role="text">
                     <span class="nhsuk-u-visually-hidden">{text::IMPORTANT}</span>
-                    {text::TITLE}
+                    {text::CALLOUT_LABEL}
                 </span>
             </h2>
             <p>{text::SENSITIVE}</p>

@@ -44,15 +44,27 @@ fn SignIn() -> impl IntoView {
 #[component]
 fn Home(session: Session) -> impl IntoView {
     use_page_title(text::TITLE);
-    let access = match session.record_access.status {
-        AccessStatus::Enabled => dates::long_date_from_iso(&session.record_access.available_from)
+    let enabled = session.record_access.status == AccessStatus::Enabled;
+    let access = if enabled {
+        dates::long_date_from_iso(&session.record_access.available_from)
             .map(|date| text::access_from(&date))
-            .unwrap_or_default(),
-        AccessStatus::Disabled | AccessStatus::Unknown => text::ACCESS_OFF.to_owned(),
+            .unwrap_or_default()
+    } else {
+        text::ACCESS_OFF.to_owned()
     };
     view! {
         <h1>{text::heading(&session.patient.given_name)}</h1>
         <p class="nhsuk-body">{access}</p>
+        {enabled.then(|| view! {
+            <div class="nhsuk-card nhsuk-card--clickable">
+                <div class="nhsuk-card__content">
+                    <h2 class="nhsuk-card__heading nhsuk-heading-m">
+                        <a class="nhsuk-card__link" href=paths::RECORD>{text::RECORD_LINK}</a>
+                    </h2>
+                    <p class="nhsuk-card__description">{text::RECORD_LINK_HINT}</p>
+                </div>
+            </div>
+        })}
         <p class="nhsuk-body">
             <a href=paths::HELP>{text::HELP_LINK}</a>
         </p>

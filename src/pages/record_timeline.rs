@@ -17,11 +17,12 @@ use crate::page_meta::{focus_heading, use_page_title};
 use crate::paths;
 use crate::record::{by_month, UserFilters};
 use crate::record_store::{use_record_store, LoadState};
+use crate::route::query_pairs;
 use crate::router::use_router;
 use leptos::prelude::*;
 
 /// Cards on one page of the timeline.
-pub const PER_PAGE: usize = 50;
+pub const PER_PAGE: usize = 25;
 
 #[component]
 pub fn RecordTimeline() -> impl IntoView {
@@ -29,26 +30,22 @@ pub fn RecordTimeline() -> impl IntoView {
     let store = use_record_store();
     store.ensure_loaded();
     let router = use_router();
-    let query = Memo::new(move |_| router.query_pairs());
 
     // Kinds and dates from the URL, with notes on what could not be used.
-    let from_url = Memo::new(move |_| {
-        query.with(|q| UserFilters::from_query(q.iter().map(|(k, v)| (k.as_str(), v.as_str()))))
-    });
+    let from_url = Memo::new(move |_| UserFilters::from_query_string(&router.query()));
     let filters = Memo::new(move |_| {
         let (mut f, _) = from_url.get();
         f.text = store.search().get();
         f
     });
     let page = Memo::new(move |_| {
-        query.with(|q| {
-            q.iter()
-                .rev()
-                .find(|(k, _)| k == "page")
-                .and_then(|(_, p)| p.parse::<usize>().ok())
-                .filter(|p| *p >= 1)
-                .unwrap_or(1)
-        })
+        query_pairs(&router.query())
+            .into_iter()
+            .rev()
+            .find(|(k, _)| k == "page")
+            .and_then(|(_, p)| p.parse::<usize>().ok())
+            .filter(|p| *p >= 1)
+            .unwrap_or(1)
     });
     let positions = Memo::new(move |_| {
         let f = filters.get();
@@ -58,28 +55,35 @@ pub fn RecordTimeline() -> impl IntoView {
     let start_date = Memo::new(move |_| store.with(|r| r.and_then(|r| r.start_date())));
     let total = Memo::new(move |_| store.with(|r| r.map_or(0, |r| r.entries().len())));
 
-    let page_href = Callback::new(move |n: usize| paths::record(&from_url.get_untracked().0, n));
+    let page_href = PageHref(from_url);
 
-    let body = move || {
-        let state = store.state();
-        let loaded_any = total.get() > 0;
-        match state {
-            LoadState::AccessOff => return view! { <AccessOff /> }.into_any(),
-            LoadState::Failed(error) if !loaded_any => {
-                let retry = Callback::new(move |()| store.reload());
-                return view! { <ServiceProblem error retry /> }.into_any();
-            }
-            LoadState::Idle | LoadState::Loading { pages: 0 } => {
-                return view! { <Loading /> }.into_any()
-            }
-            _ => {}
+    // What the page shows, changing only when that changes: not with each
+    // page of the record that arrives, so that nothing the patient is
+    // reading or typing is rebuilt under them.
+    let phase = Memo::new(move |_| match store.state() {
+        LoadState::AccessOff => Phase::AccessOff,
+        LoadState::Failed(error) if total.get() == 0 => Phase::Failed(error),
+        LoadState::Idle | LoadState::Loading { pages: 0 } => Phase::Loading,
+        _ => Phase::Shown,
+    });
+    let empty =
+        Memo::new(move |_| total.get() == 0 && !matches!(store.state(), LoadState::Loading { .. }));
+
+    move || {
+        match phase.get() {
+        Phase::AccessOff => view! { <AccessOff /> }.into_any(),
+        Phase::Failed(error) => {
+            let retry = Callback::new(move |()| store.reload());
+            view! { <ServiceProblem error retry /> }.into_any()
         }
-        view! {
+        Phase::Loading => view! { <h1>{text::HEADING}</h1> <Loading /> }.into_any(),
+        Phase::Shown => view! {
+            <h1>{text::HEADING}</h1>
             <RecordBanner start_date />
             <TimelineFilters from_url />
             <LoadProgress />
             {move || {
-                if total.get() == 0 && !matches!(store.state(), LoadState::Loading { .. }) {
+                if empty.get() {
                     let since = start_date.get().map(dates::long_date);
                     let message = since.as_deref().map_or(text::NOTHING_YET.to_owned(), text::nothing_since);
                     view! { <p class="nhsuk-body">{message}</p> }.into_any()
@@ -88,13 +92,48 @@ pub fn RecordTimeline() -> impl IntoView {
                 }
             }}
         }
-        .into_any()
-    };
-
-    view! {
-        <h1>{text::HEADING}</h1>
-        {body}
+        .into_any(),
     }
+    }
+}
+
+/// The address of a page of the timeline with the filters of the address
+/// being shown.
+#[derive(Clone, Copy)]
+struct PageHref(Memo<(UserFilters, Vec<crate::record::QueryNote>)>);
+
+impl PageHref {
+    fn to(self, page: usize) -> String {
+        self.0
+            .with_untracked(|(filters, _)| paths::record(filters, page))
+    }
+}
+
+/// One row of the timeline list.
+#[derive(Clone, PartialEq)]
+enum Row {
+    Year(i32),
+    Month(String),
+    Card(record_access_contract::Entry),
+}
+
+impl Row {
+    fn key(&self) -> String {
+        match self {
+            Row::Year(year) => format!("y{year}"),
+            Row::Month(label) => format!("m{label}"),
+            Row::Card(entry) => format!("e{}", entry.id),
+        }
+    }
+}
+
+#[derive(Clone, PartialEq)]
+enum Phase {
+    Loading,
+    Shown,
+    AccessOff,
+    /// Nothing arrived before a failure.
+    Failed(crate::api::ApiError),
 }
 
 /// When access started, and the one line about results awaiting review.
@@ -117,23 +156,28 @@ fn RecordBanner(start_date: Memo<Option<record_access_contract::uk_time::Date>>)
 #[component]
 fn LoadProgress() -> impl IntoView {
     let store = use_record_store();
+    // Only a change of state, not each page that arrives, renews the note.
+    let loading = Memo::new(move |_| matches!(store.state(), LoadState::Loading { .. }));
+    let failed = Memo::new(move |_| matches!(store.state(), LoadState::Failed(_)));
     move || {
-        match store.state() {
-        LoadState::Loading { .. } => view! {
-            <p class="nhsuk-body-s app-load-progress" role="status">{text::LOADING_MORE}</p>
+        if loading.get() {
+            view! {
+                <p class="nhsuk-body-s app-load-progress" role="status">{text::LOADING_MORE}</p>
+            }
+            .into_any()
+        } else if failed.get() {
+            view! {
+                <div class="nhsuk-warning-callout">
+                    <p>{text::LOAD_FAILED_PART}</p>
+                    <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| store.reload()>
+                        {crate::content::problem::TRY_AGAIN}
+                    </button>
+                </div>
+            }
+            .into_any()
+        } else {
+            ().into_any()
         }
-        .into_any(),
-        LoadState::Failed(_) => view! {
-            <div class="nhsuk-warning-callout">
-                <p>{text::LOAD_FAILED_PART}</p>
-                <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| store.reload()>
-                    {crate::content::problem::TRY_AGAIN}
-                </button>
-            </div>
-        }
-        .into_any(),
-        _ => ().into_any(),
-    }
     }
 }
 
@@ -142,11 +186,18 @@ fn TimelineList(
     positions: Memo<Vec<usize>>,
     page: Memo<usize>,
     pages: Memo<usize>,
-    page_href: Callback<usize, String>,
+    page_href: PageHref,
 ) -> impl IntoView {
     let store = use_record_store();
     let count = move || positions.with(Vec::len);
-    let groups = move || {
+    // The months and cards of the page being read. A memo, so that pages of
+    // the record arriving later (which mostly add to the end) leave the
+    // cards in place, and focus with them.
+    // The headings and cards of the page being read, as one flat list
+    // keyed by what each row is: when pages of the record arrive later,
+    // rows that stay keep their elements, and with them focus and the
+    // browser's scroll anchoring.
+    let rows = Memo::new(move |_| {
         let page = page.get().min(pages.get());
         positions.with(|all| {
             let start = (page - 1) * PER_PAGE;
@@ -154,50 +205,80 @@ fn TimelineList(
                 .get(start..(start + PER_PAGE).min(all.len()))
                 .unwrap_or(&[]);
             store.with(|r| {
-                let Some(r) = r else { return Vec::new() };
-                by_month(r.entries(), slice)
-                    .into_iter()
-                    .map(|g| {
-                        let cards: Vec<_> = g
-                            .entries
+                let mut rows = Vec::new();
+                let Some(r) = r else { return rows };
+                let mut last_year = None;
+                for g in by_month(r.entries(), slice) {
+                    if last_year != Some(g.year) {
+                        last_year = Some(g.year);
+                        rows.push(Row::Year(g.year));
+                    }
+                    rows.push(Row::Month(g.label));
+                    rows.extend(
+                        g.entries
                             .iter()
-                            .map(|&i| r.entries()[i].entry().clone())
-                            .collect();
-                        (g.year, g.label, cards)
-                    })
-                    .collect::<Vec<_>>()
+                            .map(|&i| Row::Card(r.entries()[i].entry().clone())),
+                    );
+                }
+                rows
             })
         })
+    });
+    // What is on screen. Pages of the record come in no promised order, so
+    // a later page can hold newer entries than the first: while the patient
+    // is reading (has scrolled down), a change that is not theirs (more of
+    // the record arriving) does not change what they read. The list catches up at the top of the page,
+    // when the patient changes page or filters, or when they ask.
+    let shown = RwSignal::new(Vec::new());
+    let held = RwSignal::new(false);
+    let reading = StoredValue::new(false);
+    // The patient's view: page, filters in the address, search text.
+    let router = crate::router::use_router();
+    let seen_view = StoredValue::new(None::<(usize, String, String)>);
+    let catch_up = move || {
+        shown.set(rows.get_untracked());
+        held.set(false);
     };
+    Effect::new(move |_| {
+        rows.track();
+        let view = (page.get(), router.query(), store.search().get());
+        let same_view = seen_view.get_value().as_ref() == Some(&view);
+        seen_view.set_value(Some(view));
+        if same_view && reading.get_value() {
+            held.set(true);
+        } else {
+            catch_up();
+        }
+    });
+    let listener = window_event_listener(leptos::ev::scroll, move |_| {
+        let now = window().scroll_y().unwrap_or(0.0) > 0.0;
+        reading.set_value(now);
+        if !now && held.get_untracked() {
+            catch_up();
+        }
+    });
+    on_cleanup(move || listener.remove());
     view! {
         <p class="nhsuk-body app-result-count" role="status" aria-live="polite">
             {move || text::result_count(count())}
         </p>
         {move || (count() == 0).then(|| view! { <p class="nhsuk-body">{text::NO_MATCHES_HINT}</p> })}
+        {move || held.get().then(|| view! {
+            <div class="nhsuk-inset-text" role="status">
+                <p>{text::MORE_ARRIVED}</p>
+                <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| catch_up()>
+                    {text::SHOW_UPDATED}
+                </button>
+            </div>
+        })}
         <div class="app-timeline">
-            {move || {
-                let mut last_year = None;
-                groups()
-                    .into_iter()
-                    .map(|(year, label, cards)| {
-                        let year_heading = (last_year != Some(year)).then(|| {
-                            last_year = Some(year);
-                            view! { <h2 class="app-timeline__year">{year}</h2> }
-                        });
-                        view! {
-                            {year_heading}
-                            <section class="app-timeline__month">
-                                <h3 class="app-timeline__month-heading">{label}</h3>
-                                <ul class="nhsuk-list app-timeline__entries">
-                                    <For each=move || cards.clone() key=|e| e.id.clone() let:entry>
-                                        <li><EntryCard entry /></li>
-                                    </For>
-                                </ul>
-                            </section>
-                        }
-                    })
-                    .collect_view()
-            }}
+            <For each=move || shown.get() key=Row::key let:row>
+                {match row {
+                    Row::Year(year) => view! { <h2 class="app-timeline__year">{year}</h2> }.into_any(),
+                    Row::Month(label) => view! { <h3 class="app-timeline__month-heading">{label}</h3> }.into_any(),
+                    Row::Card(entry) => view! { <EntryCard entry /> }.into_any(),
+                }}
+            </For>
         </div>
         <Pagination page pages page_href />
     }
@@ -207,11 +288,7 @@ fn TimelineList(
 /// page of the timeline has its own address; focus goes to the heading as
 /// on any new page.
 #[component]
-fn Pagination(
-    page: Memo<usize>,
-    pages: Memo<usize>,
-    page_href: Callback<usize, String>,
-) -> impl IntoView {
+fn Pagination(page: Memo<usize>, pages: Memo<usize>, page_href: PageHref) -> impl IntoView {
     let on_click = move |_| request_animation_frame(focus_heading);
     move || {
         let (page, pages) = (page.get().min(pages.get()), pages.get());
@@ -222,14 +299,14 @@ fn Pagination(
                     <ul class="nhsuk-list nhsuk-pagination__list">
                         {(page > 1).then(|| view! {
                             <li class="nhsuk-pagination-item--previous">
-                                <a class="nhsuk-pagination__link nhsuk-pagination__link--prev" href=page_href.run(page - 1) on:click=on_click>
+                                <a class="nhsuk-pagination__link nhsuk-pagination__link--prev" href=page_href.to(page - 1) on:click=on_click>
                                     <span class="nhsuk-pagination__title">{text::PREVIOUS}</span>
                                 </a>
                             </li>
                         })}
                         {(page < pages).then(|| view! {
                             <li class="nhsuk-pagination-item--next">
-                                <a class="nhsuk-pagination__link nhsuk-pagination__link--next" href=page_href.run(page + 1) on:click=on_click>
+                                <a class="nhsuk-pagination__link nhsuk-pagination__link--next" href=page_href.to(page + 1) on:click=on_click>
                                     <span class="nhsuk-pagination__title">{text::NEXT}</span>
                                 </a>
                             </li>
