@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { Preview } from "./support/backend.mjs";
 import { useSuite } from "./support/suite.mjs";
 import { openPage, assertGuards, assertAccessible, waitForHeading } from "./support/browser.mjs";
+import { signIn, waitFor } from "./support/flow.mjs";
 
 const EXIT_PAGE = "https://www.bbc.co.uk/weather";
 
@@ -25,15 +26,6 @@ async function answerExitPages(context) {
         <script>addEventListener("pageshow", (e) => { window.restored = e.persisted; });</script></html>`,
     }),
   );
-}
-
-async function signIn(page, preview, scenario = "typical") {
-  await preview.scenario(scenario);
-  await page.goto("/");
-  await page.getByRole("button", { name: "Continue to NHS login" }).click();
-  await page.locator("h1", { hasText: /^Hello, / }).waitFor();
-  const res = await page.request.get("/api/v1/session");
-  return (await res.json()).patient;
 }
 
 async function exitEvents(preview) {
@@ -150,13 +142,33 @@ test("Back after an exit never shows the patient's details again", async () => {
   await context.close();
 });
 
-// Polls a condition (no fixed sleeps): resolves when it holds, fails after
-// the timeout with the description.
-async function waitFor(check, description, timeout = 10000) {
-  const start = Date.now();
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() - start > timeout) assert.fail(`timed out waiting: ${description}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+test("Back after an exit from the record never shows record content", async () => {
+  const preview = new Preview(suite.backend.url);
+  const { context, page } = await openPage(suite.browser, suite.backend.url, { preview });
+  await answerExitPages(context);
+  await signIn(page, preview);
+  await page.goto("/record");
+  await page.getByRole("button", { name: "Continue to your record" }).click();
+  await page.getByText(/^Showing \d+ entries$/).waitFor();
+  const summaries = await page.locator(".nhsuk-card__description").allInnerTexts();
+  assert.ok(summaries.length > 0);
+
+  // Out by the keyboard shortcut, from the middle of the record.
+  for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
+  await page.waitForURL(EXIT_PAGE);
+  await waitFor(async () => (await exitEvents(preview)).length === 1, "the backend saw the exit");
+
+  await page.goBack({ waitUntil: "commit" });
+  await page.waitForURL((url) => url.origin === suite.backend.url, { waitUntil: "commit" });
+  // The exit replaced the record's history entry, so Back goes to the page
+  // before it; restored from the cache, it reloads signed out. Either way,
+  // signed out and nothing of the record.
+  await page
+    .locator('h1:has-text("You have been signed out"), a:has-text("Continue to NHS login")')
+    .first()
+    .waitFor();
+  const html = await page.content();
+  for (const summary of summaries) assert.ok(!html.includes(summary), `"${summary}" came back`);
+  assert.equal(await page.locator(".app-entry-card").count(), 0);
+  await context.close();
+});

@@ -6,5 +6,6 @@
 
 mod support;
 
+mod record;
 mod safeguarding;
 mod shell;

@@ -38,7 +38,7 @@ export async function openPage(browser, baseUrl, { preview, viewport = { width: 
   });
   const page = await context.newPage();
   const origin = new URL(baseUrl).origin;
-  const guard = { foreignRequests: [], cspConsole: [], pageErrors: [] };
+  const guard = { foreignRequests: [], cspConsole: [], pageErrors: [], console: [] };
   page.on("request", (r) => {
     const url = r.url();
     if (!url.startsWith("data:") && !url.startsWith("blob:") && new URL(url).origin !== origin) {
@@ -46,6 +46,7 @@ export async function openPage(browser, baseUrl, { preview, viewport = { width: 
     }
   });
   page.on("console", (m) => {
+    guard.console.push(m.text());
     if (/Content.Security.Policy/i.test(m.text())) guard.cspConsole.push(m.text());
   });
   page.on("pageerror", (e) => guard.pageErrors.push(String(e)));

@@ -10,12 +10,17 @@ export async function openState(page, preview, state) {
   await preview.scenario(state.scenario);
   if (state.sign_in) {
     await page.goto(`/api/v1/auth/login?return_to=${encodeURIComponent(state.path)}`);
+    if (state.acknowledged) {
+      const res = await page.request.post("/api/v1/safeguarding/acknowledgements", { data: { choice: "continue" } });
+      if (!res.ok()) throw new Error(`acknowledgement failed: ${res.status()}`);
+    }
   }
   for (const f of state.faults ?? []) {
     await preview.fault(f.method, f.path, f.fault, f.times);
   }
   await page.goto(state.path);
   await page.locator("h1", { hasText: state.heading }).first().waitFor({ timeout: 15000 });
+  if (state.text) await page.getByText(state.text).first().waitFor({ timeout: 15000 });
   if (state.action === "wait_for_timeout_warning") {
     await page.getByRole("dialog").waitFor({ state: "visible", timeout: 40000 });
   }

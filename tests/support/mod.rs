@@ -89,3 +89,56 @@ pub fn mount_with_session<V: IntoView + 'static>(
         _handle: Box::new(handle),
     }
 }
+
+/// Waits until `check` holds, looking every 50 ms, and fails after
+/// `timeout_ms`.
+pub async fn wait_until(timeout_ms: u32, mut check: impl FnMut() -> bool) {
+    let start = js_sys::Date::now();
+    loop {
+        settle().await;
+        if check() {
+            return;
+        }
+        assert!(
+            js_sys::Date::now() - start < f64::from(timeout_ms),
+            "timed out after {timeout_ms} ms"
+        );
+        let pause = js_sys::Promise::new(&mut |resolve, _| {
+            window()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(pause).await.unwrap();
+    }
+}
+
+/// Puts the test page at an address of the app for one test (the router
+/// reads it), and back where it was when dropped.
+pub struct AddressGuard(String);
+
+impl AddressGuard {
+    pub fn at(path: &str) -> AddressGuard {
+        let location = window().location();
+        let was = format!(
+            "{}{}",
+            location.pathname().unwrap(),
+            location.search().unwrap()
+        );
+        replace_address(path);
+        AddressGuard(was)
+    }
+}
+
+impl Drop for AddressGuard {
+    fn drop(&mut self) {
+        replace_address(&self.0);
+    }
+}
+
+fn replace_address(path: &str) {
+    window()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+        .unwrap();
+}

@@ -1,0 +1,3 @@
+//! The record timeline with a record already in memory.
+
+mod timeline;
