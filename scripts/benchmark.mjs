@@ -1,0 +1,182 @@
+// The timeline benchmark: prints figures, asserts nothing.
+//
+// In headless Chromium with the CPU throttled 4× (the DevTools protocol's
+// CPU throttling, as Lighthouse's mobile profile uses), on the release
+// build served by the reference backend, for the 10,000- and 1,000-entry
+// fixtures:
+//   - painted: from the last page of entries arriving (its responseEnd) to
+//     the timeline showing every entry, painted (median of the runs);
+//   - filter latency: from a keystroke in the search field to the updated
+//     list painted, median and 95th percentile over 60 keystrokes a run;
+//   - entry cards (and all elements) in the DOM;
+//   - JS heap plus wasm memory after loading, after 100 filter changes and
+//     after 100 more (garbage collected before each reading), and the part
+//     that is wasm memory (which the browser never shrinks).
+//
+// Usage: scripts/benchmark (builds first), or with BACKEND_BIN and APP_DIST
+// set: node scripts/benchmark.mjs
+import { startBackend, Preview } from "../end2end/support/backend.mjs";
+import { launch } from "../end2end/support/browser.mjs";
+
+const RUNS = [
+  { scenario: "long-record", entries: 10000 },
+  { scenario: "medium-record", entries: 1000 },
+];
+const CPU_SLOWDOWN = 4;
+// Each fixture is measured this many times, each in a fresh browser context.
+const REPEAT = 3;
+// 60 keystrokes: each word typed letter by letter, then deleted.
+const WORDS = ["asthma", "blood", "review", "inhaler", "dr rao"];
+
+const backend = await startBackend();
+const browser = await launch();
+const results = [];
+try {
+  for (const run of RUNS) {
+    const runs = [];
+    for (let i = 0; i < REPEAT; i++) runs.push(await measure(run));
+    results.push(combine(runs));
+  }
+} finally {
+  await browser.close();
+  await backend.stop();
+}
+
+console.log(
+  `\nTimeline benchmark: headless Chromium, CPU throttled ${CPU_SLOWDOWN}×, release build, ${REPEAT} runs each\n`,
+);
+const rows = [
+  ["entries", (r) => r.entries],
+  ["painted after the last page (ms)", (r) => r.paintedMs.toFixed(0)],
+  ["filter latency median (ms)", (r) => r.filterMedian.toFixed(1)],
+  ["filter latency p95 (ms)", (r) => r.filterP95.toFixed(1)],
+  ["entry cards in the DOM", (r) => r.cards],
+  ["elements in the DOM", (r) => r.elements],
+  ["JS heap + wasm after loading (MB)", (r) => mb(r.memoryLoaded)],
+  ["  of which wasm memory (MB)", (r) => mb(r.wasmLoaded)],
+  ["JS heap + wasm after 100 filter changes (MB)", (r) => mb(r.memoryAfterFilters)],
+  ["  of which wasm memory (MB)", (r) => mb(r.wasmAfterFilters)],
+  ["JS heap + wasm after 200 filter changes (MB)", (r) => mb(r.memoryAfterMore)],
+  ["  of which wasm memory (MB)", (r) => mb(r.wasmAfterMore)],
+];
+for (const [label, value] of rows) {
+  console.log(label.padEnd(46) + results.map((r) => String(value(r)).padStart(10)).join(""));
+}
+
+// The median painted time, every keystroke of every run, and the largest
+// DOM and memory figures.
+function combine(runs) {
+  const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const at = (q) => latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)];
+  const painted = runs.map((r) => r.paintedMs).sort((a, b) => a - b);
+  const most = (key) => Math.max(...runs.map((r) => r[key]));
+  return {
+    entries: runs[0].entries,
+    paintedMs: painted[Math.floor(painted.length / 2)],
+    filterMedian: at(0.5),
+    filterP95: at(0.95),
+    cards: most("cards"),
+    elements: most("elements"),
+    memoryLoaded: most("memoryLoaded"),
+    wasmLoaded: most("wasmLoaded"),
+    memoryAfterFilters: most("memoryAfterFilters"),
+    wasmAfterFilters: most("wasmAfterFilters"),
+    memoryAfterMore: most("memoryAfterMore"),
+    wasmAfterMore: most("wasmAfterMore"),
+  };
+}
+
+function mb(bytes) {
+  return (bytes / 1e6).toFixed(1);
+}
+
+async function measure({ scenario, entries }) {
+  const preview = new Preview(backend.url);
+  await preview.scenario(scenario);
+  const context = await browser.newContext({ baseURL: backend.url, viewport: { width: 375, height: 812 } });
+  await context.addCookies([preview.cookie()]);
+  await context.addInitScript((expected) => {
+    addEventListener("TrunkApplicationStarted", (e) => (window.__wasmMemory = e.detail.wasm.memory));
+    // When the count first reads the full total, wait for the next paint.
+    const done = `Showing ${expected} entries`;
+    new MutationObserver((_, observer) => {
+      const count = document.querySelector(".app-result-count");
+      if (count?.textContent === done) {
+        observer.disconnect();
+        requestAnimationFrame(() => setTimeout(() => (window.__paintedAt = performance.now())));
+      }
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  }, entries);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+
+  await page.goto("/api/v1/auth/login?return_to=%2F");
+  await page.request.post("/api/v1/safeguarding/acknowledgements", { data: { choice: "continue" } });
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
+  await page.goto("/record");
+  await page.waitForFunction(() => window.__paintedAt !== undefined, null, { timeout: 120000 });
+  const paintedMs = await page.evaluate(() => {
+    const pages = performance
+      .getEntriesByType("resource")
+      .filter((e) => e.name.includes("/api/v1/record/entries"));
+    return window.__paintedAt - Math.max(...pages.map((e) => e.responseEnd));
+  });
+  const memoryLoaded = await memory(page, cdp);
+  const wasmLoaded = await wasmMemory(page);
+  const cards = await page.locator(".app-entry-card").count();
+  const elements = await page.evaluate(() => document.getElementsByTagName("*").length);
+
+  const latencies = [];
+  for (const word of WORDS) {
+    const steps = [...word].map((_, i) => word.slice(0, i + 1));
+    for (const value of [...steps, ...steps.slice(0, -1).reverse(), ""]) {
+      latencies.push(await keystroke(page, value));
+    }
+  }
+  // 100 filter changes in all (the keystrokes above included).
+  for (let i = latencies.length; i < 100; i++) await keystroke(page, i % 2 ? "a" : "");
+  const memoryAfterFilters = await memory(page, cdp);
+  const wasmAfterFilters = await wasmMemory(page);
+  for (let i = 0; i < 100; i++) await keystroke(page, WORDS[i % WORDS.length].slice(0, 1 + (i % 3)));
+  await keystroke(page, "");
+  const memoryAfterMore = await memory(page, cdp);
+  const wasmAfterMore = await wasmMemory(page);
+  await context.close();
+
+  return {
+    entries,
+    paintedMs,
+    latencies,
+    cards,
+    elements,
+    memoryLoaded,
+    wasmLoaded,
+    memoryAfterFilters,
+    wasmAfterFilters,
+    memoryAfterMore,
+    wasmAfterMore,
+  };
+}
+
+// Types into the search field (as one input event) and resolves with the
+// time until the updated list has been painted.
+function keystroke(page, value) {
+  return page.evaluate(async (value) => {
+    const input = document.getElementById("record-search");
+    const start = performance.now();
+    input.value = value;
+    input.dispatchEvent(new InputEvent("input", { bubbles: true }));
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+    return performance.now() - start;
+  }, value);
+}
+
+async function memory(page, cdp) {
+  await cdp.send("HeapProfiler.collectGarbage");
+  const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+  return usedSize + (await wasmMemory(page));
+}
+
+function wasmMemory(page) {
+  return page.evaluate(() => window.__wasmMemory.buffer.byteLength);
+}
