@@ -1,0 +1,231 @@
+//! Sending something that must happen once and whose outcome the patient
+//! must be told truthfully: turning off access, asking for an entry to be
+//! hidden.
+//!
+//! One attempt gets an idempotency key when the patient confirms; every
+//! retry of that attempt sends the same key, so the backend applies it at
+//! most once. A second press while a request is on its way sends nothing.
+//! Success is shown only when the backend said so; a timeout or a dropped
+//! connection is "we could not confirm", never "done" and never "failed".
+//! Answers to an earlier attempt (another key) are ignored.
+
+/// Where a submission stands.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Submission {
+    /// Nothing sent for the answers on screen.
+    #[default]
+    Ready,
+    /// A request with this key is on its way.
+    Sending { key: String },
+    /// The request with this key may or may not have been applied: try
+    /// again with the same key.
+    Unconfirmed { key: String },
+    /// The backend refused it; the patient can change their answers or
+    /// try again as a new attempt.
+    Refused(Refusal),
+    /// Done: the backend's reference.
+    Done { reference: String },
+}
+
+/// Why the backend refused a submission, in the terms the page explains.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// It had been done already, with this earlier reference (409
+    /// `already_disabled`).
+    AlreadyDone { reference: Option<String> },
+    /// The confirmation was missing (422 `not_confirmed`).
+    NotConfirmed,
+    /// Any other problem (400, 404, 409 `key_reused`, 5xx).
+    Problem,
+}
+
+/// What came back for a request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Success {
+        reference: String,
+    },
+    /// Timeout or network failure: the request may have been applied.
+    NoAnswer,
+    Refused(Refusal),
+}
+
+impl Submission {
+    /// The patient confirms (or, after a refusal, confirms again). Returns
+    /// the key to send with, or `None` when nothing is to be sent (a
+    /// request is already on its way, or it is done). After "we could not
+    /// confirm", confirming again is a retry with the same key.
+    pub fn confirm(&mut self, new_key: impl FnOnce() -> String) -> Option<String> {
+        let key = match self {
+            Submission::Ready | Submission::Refused(_) => new_key(),
+            Submission::Unconfirmed { key } => key.clone(),
+            Submission::Sending { .. } | Submission::Done { .. } => return None,
+        };
+        *self = Submission::Sending { key: key.clone() };
+        Some(key)
+    }
+
+    /// An answer for the request sent with `key`. Answers for another key
+    /// are ignored. A success counts even after "we could not confirm" was
+    /// shown: the backend applied it.
+    pub fn answer(&mut self, key: &str, outcome: Outcome) {
+        let current = match self {
+            Submission::Sending { key } | Submission::Unconfirmed { key } => key.as_str(),
+            _ => return,
+        };
+        if current != key {
+            return;
+        }
+        let waiting = matches!(self, Submission::Sending { .. });
+        *self = match outcome {
+            Outcome::Success { reference } => Submission::Done { reference },
+            Outcome::NoAnswer => Submission::Unconfirmed {
+                key: key.to_owned(),
+            },
+            // A late refusal after "could not confirm" changes nothing:
+            // the retry with the same key will say what happened.
+            Outcome::Refused(_) if !waiting => return,
+            Outcome::Refused(refusal) => Submission::Refused(refusal),
+        };
+    }
+
+    /// The patient changed their answers: a new attempt, with a new key.
+    /// Not while a request is on its way, and not once done.
+    pub fn edit(&mut self) {
+        if !matches!(self, Submission::Sending { .. } | Submission::Done { .. }) {
+            *self = Submission::Ready;
+        }
+    }
+
+    /// Whether the submit button shows progress and cannot be pressed.
+    pub fn is_sending(&self) -> bool {
+        matches!(self, Submission::Sending { .. })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys() -> impl FnMut() -> String {
+        let mut n = 0;
+        move || {
+            n += 1;
+            format!("key-{n}")
+        }
+    }
+
+    fn done(reference: &str) -> Outcome {
+        Outcome::Success {
+            reference: reference.into(),
+        }
+    }
+
+    #[test]
+    fn confirming_sends_once_with_a_new_key() {
+        let mut next = keys();
+        let mut s = Submission::default();
+        assert_eq!(s.confirm(&mut next), Some("key-1".into()));
+        assert!(s.is_sending());
+        // A double click: nothing more is sent.
+        assert_eq!(s.confirm(&mut next), None);
+        s.answer("key-1", done("RA-1"));
+        assert_eq!(
+            s,
+            Submission::Done {
+                reference: "RA-1".into()
+            }
+        );
+        assert_eq!(s.confirm(&mut next), None, "done is done");
+    }
+
+    #[test]
+    fn no_answer_is_unconfirmed_and_a_retry_reuses_the_key() {
+        let mut next = keys();
+        let mut s = Submission::default();
+        let key = s.confirm(&mut next).unwrap();
+        s.answer(&key, Outcome::NoAnswer);
+        assert_eq!(s, Submission::Unconfirmed { key: key.clone() });
+        assert!(!s.is_sending());
+        assert_eq!(s.confirm(&mut next), Some(key.clone()), "the same key");
+        s.answer(&key, done("RA-1"));
+        assert!(matches!(s, Submission::Done { .. }));
+    }
+
+    #[test]
+    fn a_success_after_could_not_confirm_still_counts() {
+        let mut next = keys();
+        let mut s = Submission::default();
+        let key = s.confirm(&mut next).unwrap();
+        s.answer(&key, Outcome::NoAnswer);
+        s.answer(&key, done("RA-9"));
+        assert_eq!(
+            s,
+            Submission::Done {
+                reference: "RA-9".into()
+            }
+        );
+    }
+
+    #[test]
+    fn a_late_refusal_after_could_not_confirm_changes_nothing() {
+        let mut next = keys();
+        let mut s = Submission::default();
+        let key = s.confirm(&mut next).unwrap();
+        s.answer(&key, Outcome::NoAnswer);
+        s.answer(&key, Outcome::Refused(Refusal::Problem));
+        assert_eq!(s, Submission::Unconfirmed { key });
+    }
+
+    #[test]
+    fn answers_for_another_attempt_are_ignored() {
+        let mut next = keys();
+        let mut s = Submission::default();
+        let first = s.confirm(&mut next).unwrap();
+        s.answer(&first, Outcome::Refused(Refusal::Problem));
+        let second = s.confirm(&mut next).unwrap();
+        assert_ne!(first, second, "a refusal ends the attempt");
+        s.answer(&first, done("RA-OLD"));
+        assert_eq!(s, Submission::Sending { key: second });
+    }
+
+    #[test]
+    fn refusals_say_why() {
+        let mut next = keys();
+        for refusal in [
+            Refusal::NotConfirmed,
+            Refusal::Problem,
+            Refusal::AlreadyDone {
+                reference: Some("RA-7".into()),
+            },
+        ] {
+            let mut s = Submission::default();
+            let key = s.confirm(&mut next).unwrap();
+            s.answer(&key, Outcome::Refused(refusal.clone()));
+            assert_eq!(s, Submission::Refused(refusal));
+        }
+    }
+
+    #[test]
+    fn editing_starts_a_new_attempt_but_not_mid_flight() {
+        let mut next = keys();
+        let mut s = Submission::default();
+        let key = s.confirm(&mut next).unwrap();
+        s.edit();
+        assert!(s.is_sending(), "a request on its way is not forgotten");
+        s.answer(&key, Outcome::NoAnswer);
+        s.edit();
+        assert_eq!(s, Submission::Ready);
+        assert_eq!(s.confirm(&mut next), Some("key-2".into()));
+        s.answer("key-2", done("RA-2"));
+        s.edit();
+        assert!(matches!(s, Submission::Done { .. }));
+    }
+
+    #[test]
+    fn nothing_but_a_confirmation_sends() {
+        let mut s = Submission::default();
+        s.answer("key-1", done("RA-1"));
+        assert_eq!(s, Submission::Ready, "an answer to nothing is ignored");
+    }
+}
