@@ -30,7 +30,8 @@ use crate::store::{Store, StoreError};
 pub enum StartError {
     Config(String),
     Fixtures(FixtureError),
-    Store(StoreError),
+    /// The `--store` file (`None` for a temporary store) cannot be used.
+    Store(Option<std::path::PathBuf>, StoreError),
     Bind(std::io::Error),
 }
 
@@ -39,7 +40,10 @@ impl fmt::Display for StartError {
         match self {
             StartError::Config(m) => write!(f, "{m}"),
             StartError::Fixtures(e) => write!(f, "{e}"),
-            StartError::Store(e) => write!(f, "cannot create a temporary store: {e}"),
+            StartError::Store(Some(path), e) => {
+                write!(f, "cannot use the store {}: {e}", path.display())
+            }
+            StartError::Store(None, e) => write!(f, "cannot create a temporary store: {e}"),
             StartError::Bind(e) => write!(f, "cannot listen: {e}"),
         }
     }
@@ -88,7 +92,8 @@ pub async fn serve(config: Config) -> Result<Running, StartError> {
     let clock = FixedClock::new(&config.now)
         .ok_or_else(|| StartError::Config(format!("--now is not RFC 3339: {}", config.now)))?;
     let scenarios = Scenarios::load(&config.fixtures, &clock).map_err(StartError::Fixtures)?;
-    let store = Store::open(None, Arc::new(SystemClock)).map_err(StartError::Store)?;
+    let store = Store::open(config.store.as_deref(), Arc::new(SystemClock))
+        .map_err(|e| StartError::Store(config.store.clone(), e))?;
     let listener = TcpListener::bind((config.host, config.port))
         .await
         .map_err(StartError::Bind)?;
