@@ -12,6 +12,7 @@ use serde::Deserialize;
 use crate::app::Shared;
 use crate::cookies::{self, SESSION_COOKIE};
 use crate::extract::Caller;
+use crate::problem::ApiError;
 use crate::random;
 use crate::return_to::safe_return_to;
 use crate::store::{EndSource, EventKind};
@@ -29,7 +30,7 @@ pub async fn login(
     State(state): State<Shared>,
     caller: Caller,
     query: Result<Query<LoginQuery>, axum::extract::rejection::QueryRejection>,
-) -> Response {
+) -> Result<Response, ApiError> {
     let return_to = query.ok().and_then(|Query(q)| q.return_to);
     let location = safe_return_to(return_to.as_deref()).to_owned();
     let id = random::token(32);
@@ -62,18 +63,21 @@ pub async fn login(
                 scenario: scenario.name.clone(),
             },
         );
-    });
-    redirect(
+    })?;
+    Ok(redirect(
         &location,
         cookies::set(SESSION_COOKIE, &id, state.secure_cookies()),
-    )
+    ))
 }
 
 /// Ends the session (if any) and sends the browser to the neutral exit
 /// page. The static page's exit link points here, so it works before or
 /// without the app.
 pub async fn exit(State(state): State<Shared>, caller: Caller) -> Response {
-    caller.end_session(&state, Some(EndReason::Exit), EndSource::AuthExit);
+    // Leaving comes first: if the store failed (it said so on stderr), the
+    // browser still goes to the neutral page without its session cookie,
+    // and the session runs out with its idle timeout.
+    let _ = caller.end_session(&state, Some(EndReason::Exit), EndSource::AuthExit);
     redirect(
         &state.config.exit_url,
         cookies::clear(SESSION_COOKIE, state.secure_cookies()),

@@ -2,8 +2,13 @@
 //!
 //! Fixture data is absolute-dated and "now" is one configured instant, so
 //! that every run, screenshot and test sees the same record and the same
-//! `disabled_at`. Session idle timeouts are the one thing measured with the
-//! real clock (see [`crate::store`]).
+//! `disabled_at`. Session idle timeouts and how long an idempotency key is
+//! remembered are measured with the real clock instead ([`WallClock`]),
+//! kept by [`crate::store`] as milliseconds since the Unix epoch so that
+//! they go on counting across a restart (an `Instant` would not).
+
+use std::fmt::Debug;
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use record_access_contract::uk_time::{parse_recorded_on, Date};
 
@@ -36,6 +41,26 @@ impl FixedClock {
     }
 }
 
+/// The real clock, as the store reads it.
+pub trait WallClock: Debug + Send + Sync {
+    /// Milliseconds since the Unix epoch.
+    fn now_ms(&self) -> i64;
+}
+
+/// The operating system's clock.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SystemClock;
+
+impl WallClock for SystemClock {
+    fn now_ms(&self) -> i64 {
+        // A clock set before 1970 reads as 1970; one past the year
+        // 292 million as that year.
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -46,5 +71,10 @@ mod tests {
         assert_eq!(c.today().to_iso(), "2026-07-01");
         assert_eq!(c.now_rfc3339(), "2026-06-30T23:30:00Z");
         assert!(FixedClock::new("2026-06-30").is_none());
+    }
+
+    #[test]
+    fn the_system_clock_is_after_2025() {
+        assert!(SystemClock.now_ms() > 1_735_689_600_000);
     }
 }

@@ -3,6 +3,7 @@
 //! ```text
 //! reference-backend [--port N] [--host ADDR] [--dist DIR] [--fixtures DIR]
 //!                   [--control] [--exit-url URL] [--now RFC3339]
+//!                   [--store FILE]
 //! ```
 
 use std::net::{IpAddr, Ipv4Addr};
@@ -36,6 +37,11 @@ pub struct Config {
     pub exit_url: String,
     /// The fixed instant the fixtures treat as now (RFC 3339).
     pub now: String,
+    /// The SQLite file that keeps sessions, access changes, idempotency
+    /// records and the preview state across restarts; created when
+    /// missing. Without it the backend keeps them in a temporary database
+    /// that is gone when it stops, so every run starts afresh.
+    pub store: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -48,6 +54,7 @@ impl Default for Config {
             control: false,
             exit_url: DEFAULT_EXIT_URL.to_owned(),
             now: DEFAULT_NOW.to_owned(),
+            store: None,
         }
     }
 }
@@ -59,7 +66,7 @@ pub fn default_fixtures_dir() -> PathBuf {
 
 /// How to call the program, printed on a command-line mistake.
 pub const USAGE: &str = "usage: reference-backend [--port N] [--host ADDR] [--dist DIR] \
-[--fixtures DIR] [--control] [--exit-url URL] [--now RFC3339]";
+[--fixtures DIR] [--control] [--exit-url URL] [--now RFC3339] [--store FILE]";
 
 impl Config {
     /// Reads the command-line arguments (without the program name).
@@ -100,6 +107,13 @@ impl Config {
                 "--fixtures" => config.fixtures = PathBuf::from(value()?),
                 "--exit-url" => config.exit_url = value()?,
                 "--now" => config.now = value()?,
+                "--store" => {
+                    let v = value()?;
+                    if v.is_empty() {
+                        return Err("--store needs a file name".to_owned());
+                    }
+                    config.store = Some(PathBuf::from(v));
+                }
                 _ => return Err(format!("unknown argument: {arg}")),
             }
         }
@@ -159,6 +173,7 @@ mod tests {
         assert_eq!(c.exit_url, DEFAULT_EXIT_URL);
         assert_eq!(c.now, DEFAULT_NOW);
         assert!(c.fixtures.ends_with("fixtures"));
+        assert_eq!(c.store, None);
     }
 
     #[test]
@@ -176,6 +191,7 @@ mod tests {
             "https://example.org/",
             "--now",
             "2025-01-01T00:00:00Z",
+            "--store=target/store.sqlite3",
         ])
         .unwrap();
         assert_eq!(c.port, 8080);
@@ -185,6 +201,7 @@ mod tests {
         assert!(c.control);
         assert_eq!(c.exit_url, "https://example.org/");
         assert_eq!(c.now, "2025-01-01T00:00:00Z");
+        assert_eq!(c.store, Some(PathBuf::from("target/store.sqlite3")));
     }
 
     #[test]
@@ -199,6 +216,8 @@ mod tests {
             vec!["--exit-url", "javascript:alert(1)"],
             vec!["--now", "2025-01-01"],
             vec!["--now", "soon"],
+            vec!["--store"],
+            vec!["--store="],
         ] {
             assert!(Config::from_args(bad.clone()).is_err(), "{bad:?}");
         }

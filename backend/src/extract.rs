@@ -11,7 +11,7 @@ use serde::de::DeserializeOwned;
 use crate::app::Shared;
 use crate::cookies::{self, PREVIEW_COOKIE, SESSION_COOKIE};
 use crate::problem::ApiError;
-use crate::store::{EndSource, EventKind, SessionRecord, DEFAULT_BUCKET};
+use crate::store::{EndSource, EventKind, SessionRecord, StoreError, DEFAULT_BUCKET};
 use record_access_contract::EndReason;
 
 /// Largest request body read, in bytes.
@@ -123,7 +123,12 @@ impl Caller {
 impl Caller {
     /// Ends the caller's session, if it has one, and records that in the
     /// audit events (under the session's own bucket when there was one).
-    pub fn end_session(&self, state: &Shared, reason: Option<EndReason>, source: EndSource) {
+    pub fn end_session(
+        &self,
+        state: &Shared,
+        reason: Option<EndReason>,
+        source: EndSource,
+    ) -> Result<(), StoreError> {
         state.store.transaction(|tx| {
             let ended = self.session_id.as_deref().and_then(|id| tx.end_session(id));
             let bucket = ended
@@ -137,7 +142,7 @@ impl Caller {
                     ended_session: ended.is_some(),
                 },
             );
-        });
+        })
     }
 }
 
@@ -164,7 +169,7 @@ impl FromRequestParts<Shared> for Authed {
         let id = cookies::read(&parts.headers, SESSION_COOKIE).ok_or_else(ApiError::signed_out)?;
         let session = state
             .store
-            .transaction(|tx| tx.touch_session(&id))
+            .transaction(|tx| tx.touch_session(&id))?
             .ok_or_else(ApiError::signed_out)?;
         Ok(Authed { id, session })
     }

@@ -1,6 +1,6 @@
 //! `reference-backend`: see [`reference_backend::config`] for the command
 //! line. Prints one line, `reference backend listening on http://ADDR`,
-//! once it accepts connections.
+//! once it accepts connections, and runs until Ctrl+C or SIGTERM.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -37,8 +37,26 @@ fn main() -> ExitCode {
         let _ = writeln!(out, "reference backend listening on {}", running.url());
         let _ = out.flush();
         drop(out);
-        let _ = tokio::signal::ctrl_c().await;
+        stopped().await;
         running.stop().await;
         ExitCode::SUCCESS
     })
+    // The runtime, and with it the store, is dropped here: a `--store`
+    // file is closed cleanly, a temporary store deleted.
+}
+
+/// Ctrl+C, or SIGTERM (how test harnesses stop the backend).
+async fn stopped() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+            return;
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
 }

@@ -8,6 +8,8 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use record_access_contract::{codes, Problem, PROBLEM_CONTENT_TYPE};
 
+use crate::store::StoreError;
+
 /// An error answer: status, machine code, a sentence for developers and,
 /// for `already_disabled`, the reference of the earlier request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,6 +93,14 @@ impl ApiError {
             code: self.code.clone(),
             reference: self.reference.clone(),
         }
+    }
+}
+
+/// The store failed (and said why on stderr); its transaction was rolled
+/// back.
+impl From<StoreError> for ApiError {
+    fn from(_: StoreError) -> ApiError {
+        ApiError::internal("The backend could not keep this request, so nothing was changed.")
     }
 }
 

@@ -19,17 +19,19 @@ use tokio::task::JoinHandle;
 use tower::ServiceExt;
 
 use crate::app::{router, AppState};
-use crate::clock::FixedClock;
+use crate::clock::{FixedClock, SystemClock};
 use crate::config::Config;
 use crate::control::inject::DropConnection;
 use crate::scenario::{FixtureError, Scenarios};
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 
 /// Why the server could not start.
 #[derive(Debug)]
 pub enum StartError {
     Config(String),
     Fixtures(FixtureError),
+    /// The `--store` file (`None` for a temporary store) cannot be used.
+    Store(Option<std::path::PathBuf>, StoreError),
     Bind(std::io::Error),
 }
 
@@ -38,6 +40,10 @@ impl fmt::Display for StartError {
         match self {
             StartError::Config(m) => write!(f, "{m}"),
             StartError::Fixtures(e) => write!(f, "{e}"),
+            StartError::Store(Some(path), e) => {
+                write!(f, "cannot use the store {}: {e}", path.display())
+            }
+            StartError::Store(None, e) => write!(f, "cannot create a temporary store: {e}"),
             StartError::Bind(e) => write!(f, "cannot listen: {e}"),
         }
     }
@@ -79,12 +85,15 @@ impl Drop for Running {
     }
 }
 
-/// Loads the fixtures, binds and starts serving in the background.
+/// Loads the fixtures, opens the store, binds and starts serving in the
+/// background.
 pub async fn serve(config: Config) -> Result<Running, StartError> {
     config.validate().map_err(StartError::Config)?;
     let clock = FixedClock::new(&config.now)
         .ok_or_else(|| StartError::Config(format!("--now is not RFC 3339: {}", config.now)))?;
     let scenarios = Scenarios::load(&config.fixtures, &clock).map_err(StartError::Fixtures)?;
+    let store = Store::open(config.store.as_deref(), Arc::new(SystemClock))
+        .map_err(|e| StartError::Store(config.store.clone(), e))?;
     let listener = TcpListener::bind((config.host, config.port))
         .await
         .map_err(StartError::Bind)?;
@@ -93,7 +102,7 @@ pub async fn serve(config: Config) -> Result<Running, StartError> {
         config,
         clock,
         scenarios,
-        store: Store::new(),
+        store,
     });
     let app = router(state);
     let (stop, stopped) = watch::channel(false);

@@ -6,8 +6,6 @@
 //! ended (disabling the NHS login ends it at once), so an app whose first
 //! attempt timed out can learn that it worked.
 
-use std::time::Instant;
-
 use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -88,7 +86,6 @@ pub async fn disable(
                 request,
                 status: StatusCode::OK.as_u16(),
                 response: body.clone(),
-                created: Instant::now(),
             },
         );
         tx.record(
@@ -114,5 +111,5 @@ pub async fn disable(
                 .insert(header::SET_COOKIE, cookies::clear(SESSION_COOKIE, secure));
         }
         Ok(response)
-    })
+    })?
 }

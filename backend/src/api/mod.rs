@@ -46,21 +46,21 @@ fn scenario_of<'a>(state: &'a AppState, auth: &Authed) -> &'a Scenario {
 
 /// The reference that turned the signed-in patient's access off, if it is
 /// off.
-fn disabled_reference(state: &AppState, auth: &Authed) -> Option<String> {
+fn disabled_reference(state: &AppState, auth: &Authed) -> Result<Option<String>, ApiError> {
     let scenario = scenario_of(state, auth);
-    state.store.transaction(|tx| {
+    Ok(state.store.transaction(|tx| {
         tx.disabled_reference(
             &auth.session.bucket,
             &scenario.name,
             scenario.disabled_reference.as_deref(),
         )
-    })
+    })?)
 }
 
 /// The signed-in patient's scenario, or 403 when their record access is
 /// off.
 fn record_scenario<'a>(state: &'a AppState, auth: &Authed) -> Result<&'a Scenario, ApiError> {
-    if disabled_reference(state, auth).is_some() {
+    if disabled_reference(state, auth)?.is_some() {
         return Err(ApiError::record_access_disabled());
     }
     Ok(scenario_of(state, auth))

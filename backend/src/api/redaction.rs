@@ -1,8 +1,6 @@
 //! `POST /record/redaction-requests`: asking the GP surgery to hide an
 //! entry. The surgery decides later; the patient gets a reference.
 
-use std::time::Instant;
-
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -57,7 +55,6 @@ pub async fn create(
                 request,
                 status: StatusCode::ACCEPTED.as_u16(),
                 response: body.clone(),
-                created: Instant::now(),
             },
         );
         tx.record(
@@ -68,5 +65,5 @@ pub async fn create(
             },
         );
         Ok((StatusCode::ACCEPTED, Json(body)).into_response())
-    })
+    })?
 }

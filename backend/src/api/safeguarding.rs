@@ -8,18 +8,19 @@ use record_access_contract::{AcknowledgementRequest, SafeguardingChoice};
 
 use crate::app::Shared;
 use crate::extract::{Authed, StrictJson};
+use crate::problem::ApiError;
 use crate::store::EventKind;
 
 pub async fn acknowledge(
     State(state): State<Shared>,
     auth: Authed,
     StrictJson(AcknowledgementRequest { choice }): StrictJson<AcknowledgementRequest>,
-) -> StatusCode {
+) -> Result<StatusCode, ApiError> {
     state.store.transaction(|tx| {
         if choice == SafeguardingChoice::Continue {
             tx.acknowledge(&auth.id);
         }
         tx.record(&auth.session.bucket, EventKind::Acknowledgement { choice });
-    });
-    StatusCode::NO_CONTENT
+    })?;
+    Ok(StatusCode::NO_CONTENT)
 }

@@ -18,10 +18,13 @@ pub struct FaultList {
     faults: Vec<ActiveFault>,
 }
 
-pub async fn list(State(state): State<Shared>, caller: Caller) -> Json<FaultList> {
-    Json(FaultList {
-        faults: state.store.transaction(|tx| tx.faults(&caller.bucket)),
-    })
+pub async fn list(
+    State(state): State<Shared>,
+    caller: Caller,
+) -> Result<Json<FaultList>, ApiError> {
+    Ok(Json(FaultList {
+        faults: state.store.transaction(|tx| tx.faults(&caller.bucket))?,
+    }))
 }
 
 /// Adds a rule after the existing ones (the first matching rule applies).
@@ -32,13 +35,13 @@ pub async fn add(
 ) -> Result<Response, ApiError> {
     rule.validate().map_err(ApiError::invalid_request)?;
     let (bucket, cookie) = claim_bucket(&caller, &state);
-    state.store.transaction(|tx| tx.add_fault(&bucket, rule));
+    state.store.transaction(|tx| tx.add_fault(&bucket, rule))?;
     Ok(with_cookie(StatusCode::NO_CONTENT, cookie))
 }
 
-pub async fn clear(State(state): State<Shared>, caller: Caller) -> StatusCode {
+pub async fn clear(State(state): State<Shared>, caller: Caller) -> Result<StatusCode, ApiError> {
     state
         .store
-        .transaction(|tx| tx.clear_faults(&caller.bucket));
-    StatusCode::NO_CONTENT
+        .transaction(|tx| tx.clear_faults(&caller.bucket))?;
+    Ok(StatusCode::NO_CONTENT)
 }

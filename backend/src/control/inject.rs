@@ -32,8 +32,9 @@ pub async fn inject_faults(State(state): State<Shared>, req: Request, next: Next
         .store
         .transaction(|tx| tx.take_fault(&caller.bucket, &method, path));
     match fault {
-        None => next.run(req).await,
-        Some(fault) => apply(fault, req, next).await,
+        Ok(None) => next.run(req).await,
+        Ok(Some(fault)) => apply(fault, req, next).await,
+        Err(e) => ApiError::from(e).into_response(),
     }
 }
 

@@ -26,12 +26,15 @@ struct ScenarioInfo {
     default: bool,
 }
 
-pub async fn scenarios(State(state): State<Shared>, caller: Caller) -> Json<ScenarioList> {
+pub async fn scenarios(
+    State(state): State<Shared>,
+    caller: Caller,
+) -> Result<Json<ScenarioList>, ApiError> {
     let default = state.scenarios.default_scenario().name.clone();
     let chosen = state
         .store
-        .transaction(|tx| tx.chosen_scenario(&caller.bucket));
-    Json(ScenarioList {
+        .transaction(|tx| tx.chosen_scenario(&caller.bucket))?;
+    Ok(Json(ScenarioList {
         scenarios: state
             .scenarios
             .all()
@@ -47,7 +50,7 @@ pub async fn scenarios(State(state): State<Shared>, caller: Caller) -> Json<Scen
             .get_or_default(chosen.as_deref())
             .name
             .clone(),
-    })
+    }))
 }
 
 #[derive(Debug, Deserialize)]
@@ -94,20 +97,20 @@ pub async fn choose_scenario(
             );
         }
         tx.choose_scenario(&bucket, &scenario.name);
-    });
+    })?;
     Ok(with_cookie(StatusCode::NO_CONTENT, cookie))
 }
 
 /// Forgets this browser's scenario choice, faults, sessions, idempotency
 /// records, access changes and events.
-pub async fn reset(State(state): State<Shared>, caller: Caller) -> StatusCode {
+pub async fn reset(State(state): State<Shared>, caller: Caller) -> Result<StatusCode, ApiError> {
     state.store.transaction(|tx| {
         if let Some(id) = &caller.session_id {
             tx.end_session(id);
         }
         tx.reset(&caller.bucket);
-    });
-    StatusCode::NO_CONTENT
+    })?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[derive(Debug, Serialize)]
@@ -115,8 +118,11 @@ pub struct EventList {
     events: Vec<Event>,
 }
 
-pub async fn events(State(state): State<Shared>, caller: Caller) -> Json<EventList> {
-    Json(EventList {
-        events: state.store.transaction(|tx| tx.events(&caller.bucket)),
-    })
+pub async fn events(
+    State(state): State<Shared>,
+    caller: Caller,
+) -> Result<Json<EventList>, ApiError> {
+    Ok(Json(EventList {
+        events: state.store.transaction(|tx| tx.events(&caller.bucket))?,
+    }))
 }

@@ -3,7 +3,7 @@
 //! session end with reason exit").
 
 use record_access_contract::{DisableScope, EndReason, SafeguardingChoice};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One audit event. `seq` grows across the whole server and never repeats,
 /// even after a reset.
@@ -14,7 +14,8 @@ pub struct Event {
     pub kind: EventKind,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// Kept in the store as the JSON it is listed as.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum EventKind {
     /// `/api/v1/auth/login` started a session for this scenario.
@@ -47,7 +48,7 @@ pub enum EventKind {
 }
 
 /// What ended a session.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EndSource {
     /// `POST /api/v1/session/end`.

@@ -1,9 +1,14 @@
-//! Shared helpers: a backend started in-process on 127.0.0.1:0, an HTTP
-//! client with a cookie jar per simulated browser, and problem checks.
+//! Shared helpers: a backend started in-process on 127.0.0.1:0 or run as
+//! its own process (so that it can be stopped and started again on the same
+//! `--store` file), an HTTP client with a cookie jar per simulated browser,
+//! and problem checks.
 
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdout, Command, ExitStatus, Stdio};
+use std::time::{Duration, Instant};
 
 use reference_backend::{serve, Config, Running};
 use reqwest::header::{CACHE_CONTROL, CONTENT_TYPE};
@@ -11,8 +16,44 @@ use reqwest::{Client, Response, StatusCode};
 use serde_json::Value;
 
 pub struct Backend {
-    pub running: Running,
     pub url: String,
+    handle: Handle,
+}
+
+enum Handle {
+    InProcess(Running),
+    Process(Process),
+}
+
+/// The built `reference-backend` program.
+pub const PROGRAM: &str = env!("CARGO_BIN_EXE_reference-backend");
+
+/// A running backend process and the arguments it was started with. Killed
+/// when dropped, so a failing test leaves nothing running.
+struct Process {
+    child: Child,
+    /// Kept open: the backend may write to it.
+    _stdout: BufReader<ChildStdout>,
+    args: Vec<String>,
+}
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A backend process that was stopped; [`Stopped::start`] starts a new one
+/// with the same arguments (the same `--store` file).
+pub struct Stopped {
+    args: Vec<String>,
+}
+
+impl Stopped {
+    pub fn start(self) -> Backend {
+        spawn_args(self.args)
+    }
 }
 
 /// The bundled fixtures with the control API on.
@@ -27,7 +68,104 @@ pub async fn start() -> Backend {
 pub async fn start_with(config: Config) -> Backend {
     let running = serve(config).await.expect("the backend starts");
     let url = running.url();
-    Backend { running, url }
+    Backend {
+        url,
+        handle: Handle::InProcess(running),
+    }
+}
+
+/// Runs the backend program with the control API on, on this `--store`
+/// file (a temporary store when `None`), with more arguments after it.
+/// Returns once it prints that it is listening.
+pub fn spawn(store: Option<&Path>, more: &[&str]) -> Backend {
+    let mut args: Vec<String> = ["--port", "0", "--control"].map(String::from).to_vec();
+    if let Some(store) = store {
+        args.push("--store".to_owned());
+        args.push(store.display().to_string());
+    }
+    args.extend(more.iter().map(|a| a.to_string()));
+    spawn_args(args)
+}
+
+fn spawn_args(args: Vec<String>) -> Backend {
+    let mut child = Command::new(PROGRAM)
+        .args(&args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("the backend program runs");
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    stdout.read_line(&mut line).unwrap();
+    // The first line on stdout, and the only one: the end-to-end harness
+    // reads it.
+    let Some(url) = line
+        .trim_end()
+        .strip_prefix("reference backend listening on ")
+        .map(str::to_owned)
+    else {
+        let _ = child.kill();
+        panic!("the backend did not start (args {args:?}); it printed {line:?}");
+    };
+    Backend {
+        url,
+        handle: Handle::Process(Process {
+            child,
+            _stdout: stdout,
+            args,
+        }),
+    }
+}
+
+/// What a backend program that stopped by itself said.
+pub struct Exited {
+    pub status: ExitStatus,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs the backend program with these arguments and waits (at most ten
+/// seconds) for it to stop by itself, as it does when it cannot start.
+pub fn run_until_exit(args: &[&str]) -> Exited {
+    let mut child = Command::new(PROGRAM)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the backend program runs");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("the backend kept running with {args:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let mut stdout = String::new();
+    let mut stderr = String::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut stdout)
+        .unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    Exited {
+        status,
+        stdout,
+        stderr,
+    }
 }
 
 /// A browser: its own cookie jar, redirects not followed.
@@ -40,6 +178,38 @@ pub fn browser() -> Client {
 }
 
 impl Backend {
+    /// Stops a backend process as a crash would (SIGKILL), so that nothing
+    /// depends on a clean shutdown. Panics for an in-process backend.
+    pub fn stop(self) -> Stopped {
+        let Handle::Process(mut p) = self.handle else {
+            panic!("only a backend started with spawn() can be stopped and started again");
+        };
+        p.child.kill().unwrap();
+        p.child.wait().unwrap();
+        Stopped {
+            args: std::mem::take(&mut p.args),
+        }
+    }
+
+    /// Stops the process as a crash would and starts a new one with the
+    /// same arguments. Its port differs; cookies are not bound to a port,
+    /// so every browser keeps its cookies.
+    pub fn restart(self) -> Backend {
+        self.stop().start()
+    }
+
+    /// Stops a backend process with SIGTERM (as the end-to-end harness
+    /// does) and waits for it; how it exited.
+    pub fn terminate(self) -> ExitStatus {
+        let Handle::Process(mut p) = self.handle else {
+            panic!("only a backend started with spawn() can be terminated");
+        };
+        let pid = p.child.id().to_string();
+        let sent = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+        assert!(sent.success());
+        p.child.wait().unwrap()
+    }
+
     pub fn api(&self, path: &str) -> String {
         format!("{}/api/v1{path}", self.url)
     }
@@ -147,6 +317,11 @@ pub async fn assert_problem(r: Response, status: u16, code: &str) -> Value {
 /// The bundled fixtures directory.
 pub fn fixtures_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+/// A store file in a fresh temporary directory.
+pub fn store_file(tag: &str) -> PathBuf {
+    temp_dir(tag).join("store.sqlite3")
 }
 
 /// A fresh temporary directory.
