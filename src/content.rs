@@ -300,7 +300,6 @@ pub mod record {
     pub const LOADING_MORE: &str = "Loading more of your record";
     pub const MORE_ARRIVED: &str =
         "More of your record has loaded. The list will update when you go back to the top.";
-    pub const SHOW_UPDATED: &str = "Update the list now";
     pub const LOAD_FAILED_PART: &str =
         "We could not load all of your record. What you see may be incomplete.";
 

@@ -16,6 +16,9 @@ use record_access_contract::codes;
 /// Entries asked for in the first page: few, so that the timeline is on
 /// screen sooner.
 pub const FIRST_PAGE_SIZE: u32 = 100;
+/// While later pages arrive, how often the timeline is redrawn with what
+/// has arrived so far (milliseconds).
+pub const PROGRESS_EVERY_MS: f64 = 500.0;
 /// Entries asked for in each later page: the most the API allows, for
 /// fewest trips.
 pub const PAGE_SIZE: u32 = 500;
@@ -128,6 +131,7 @@ impl RecordStore {
         spawn_local(async move {
             let mut cursor: Option<String> = None;
             let mut pages = 0;
+            let mut shown_at = 0.0;
             loop {
                 let limit = if pages == 0 {
                     FIRST_PAGE_SIZE
@@ -142,11 +146,19 @@ impl RecordStore {
                     Ok(page) => {
                         pages += 1;
                         cursor = page.next_cursor.clone();
-                        this.record.update(|r| {
+                        this.record.update_untracked(|r| {
                             if let Some(r) = r {
                                 r.add_page(page);
                             }
                         });
+                        // The first page at once, the last at once, and in
+                        // between now and then: when pages come faster than
+                        // they can be shown, the page is not redrawn for each.
+                        let now = js_sys::Date::now();
+                        if pages == 1 || cursor.is_none() || now - shown_at >= PROGRESS_EVERY_MS {
+                            shown_at = now;
+                            this.record.notify();
+                        }
                         if cursor.is_none() {
                             this.state.set(LoadState::Complete);
                             return;

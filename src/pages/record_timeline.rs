@@ -227,8 +227,9 @@ fn TimelineList(
     // What is on screen. Pages of the record come in no promised order, so
     // a later page can hold newer entries than the first: while the patient
     // is reading (has scrolled down), a change that is not theirs (more of
-    // the record arriving) does not change what they read. The list catches up at the top of the page,
-    // when the patient changes page or filters, or when they ask.
+    // the record arriving) does not change what they read. The list
+    // catches up at the top of the page, or when the patient changes page
+    // or filters.
     let shown = RwSignal::new(Vec::new());
     let held = RwSignal::new(false);
     let reading = StoredValue::new(false);
@@ -264,12 +265,7 @@ fn TimelineList(
         </p>
         {move || (count() == 0).then(|| view! { <p class="nhsuk-body">{text::NO_MATCHES_HINT}</p> })}
         {move || held.get().then(|| view! {
-            <div class="nhsuk-inset-text" role="status">
-                <p>{text::MORE_ARRIVED}</p>
-                <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| catch_up()>
-                    {text::SHOW_UPDATED}
-                </button>
-            </div>
+            <p class="nhsuk-inset-text" role="status">{text::MORE_ARRIVED}</p>
         })}
         <div class="app-timeline">
             <For each=move || shown.get() key=Row::key let:row>
