@@ -4,16 +4,7 @@
 mod common;
 
 use common::*;
-use reqwest::{Client, Response};
 use serde_json::{json, Value};
-
-async fn disable(be: &Backend, b: &Client, key: Option<&str>, body: Value) -> Response {
-    let mut req = b.post(be.api("/access/disable")).json(&body);
-    if let Some(k) = key {
-        req = req.header("idempotency-key", k);
-    }
-    req.send().await.unwrap()
-}
 
 fn is_reference(r: &str) -> bool {
     r.len() == 11
@@ -29,55 +20,46 @@ async fn record_access_turned_off_with_replay_and_conflicts() {
     let b = browser();
     be.sign_in(&b).await;
     let body = json!({"scope": "record_access", "confirmed": true});
-    let first = ok_json(disable(&be, &b, Some("key-1"), body.clone()).await).await;
+    let first = ok_json(disable(&be, &b, Some("key-1"), &body).await).await;
     assert_eq!(first["scope"], "record_access");
     assert_eq!(first["disabled_at"], "2026-11-02T10:00:00Z");
     let reference = first["reference"].as_str().unwrap().to_owned();
     assert!(is_reference(&reference), "{reference}");
 
     // Same key, same body: the same answer.
-    let again = ok_json(disable(&be, &b, Some("key-1"), body.clone()).await).await;
+    let again = ok_json(disable(&be, &b, Some("key-1"), &body).await).await;
     assert_eq!(again, first);
     // Same key, other body: a conflict.
     let r = disable(
         &be,
         &b,
         Some("key-1"),
-        json!({"scope": "nhs_login", "confirmed": true}),
+        &json!({"scope": "nhs_login", "confirmed": true}),
     )
     .await;
     assert_problem(r, 409, "key_reused").await;
     // A new key while access is off: already disabled, with the reference.
-    let r = disable(&be, &b, Some("key-2"), body.clone()).await;
+    let r = disable(&be, &b, Some("key-2"), &body).await;
     let p = assert_problem(r, 409, "already_disabled").await;
     assert_eq!(p["reference"], reference);
 
     // The session goes on, the record is closed.
-    let s = ok_json(be.session(&b).await).await;
-    assert_eq!(s["record_access"]["status"], "disabled");
-    let r = b.get(be.api("/record/entries")).send().await.unwrap();
-    assert_problem(r, 403, "record_access_disabled").await;
-    let r = b
-        .get(be.api("/record/entries/t-bp-2024-11"))
-        .send()
-        .await
-        .unwrap();
-    assert_problem(r, 403, "record_access_disabled").await;
+    record_closed(&be, &b).await;
 
     // After the session has ended, the key still proves the request.
     b.post(be.api("/session/end")).send().await.unwrap();
-    let replay = ok_json(disable(&be, &b, Some("key-1"), body.clone()).await).await;
+    let replay = ok_json(disable(&be, &b, Some("key-1"), &body).await).await;
     assert_eq!(replay, first);
     // But nothing else works without a session.
     let r = disable(
         &be,
         &b,
         Some("key-1"),
-        json!({"scope": "nhs_login", "confirmed": true}),
+        &json!({"scope": "nhs_login", "confirmed": true}),
     )
     .await;
     assert_problem(r, 401, "signed_out").await;
-    let r = disable(&be, &b, Some("key-3"), body).await;
+    let r = disable(&be, &b, Some("key-3"), &body).await;
     assert_problem(r, 401, "signed_out").await;
 
     let events = be.events(&b).await;
@@ -95,7 +77,7 @@ async fn nhs_login_ends_the_session() {
     let b = browser();
     be.sign_in(&b).await;
     let body = json!({"scope": "nhs_login", "confirmed": true});
-    let r = disable(&be, &b, Some("k"), body.clone()).await;
+    let r = disable(&be, &b, Some("k"), &body).await;
     assert!(r.headers()["set-cookie"]
         .to_str()
         .unwrap()
@@ -109,7 +91,7 @@ async fn nhs_login_ends_the_session() {
     assert_problem(r, 401, "signed_out").await;
     // The replay works after the session ended.
     assert_eq!(
-        ok_json(disable(&be, &b, Some("k"), body).await).await,
+        ok_json(disable(&be, &b, Some("k"), &body).await).await,
         first
     );
     let end = be.events(&b).await.pop().unwrap();
@@ -123,14 +105,9 @@ async fn bad_disable_requests() {
     let b = browser();
     be.sign_in(&b).await;
     let good = json!({"scope": "record_access", "confirmed": true});
+    assert_problem(disable(&be, &b, None, &good).await, 400, "invalid_request").await;
     assert_problem(
-        disable(&be, &b, None, good.clone()).await,
-        400,
-        "invalid_request",
-    )
-    .await;
-    assert_problem(
-        disable(&be, &b, Some(""), good.clone()).await,
+        disable(&be, &b, Some(""), &good).await,
         400,
         "invalid_request",
     )
@@ -142,7 +119,7 @@ async fn bad_disable_requests() {
         json!({"scope": "record_access", "confirmed": true, "reason": "x"}),
     ] {
         assert_problem(
-            disable(&be, &b, Some("k"), body).await,
+            disable(&be, &b, Some("k"), &body).await,
             400,
             "invalid_request",
         )
@@ -152,14 +129,14 @@ async fn bad_disable_requests() {
         &be,
         &b,
         Some("k"),
-        json!({"scope": "record_access", "confirmed": false}),
+        &json!({"scope": "record_access", "confirmed": false}),
     )
     .await;
     assert_problem(r, 422, "not_confirmed").await;
     // Nothing was applied: the key is still free.
     let s = ok_json(be.session(&b).await).await;
     assert_eq!(s["record_access"]["status"], "enabled");
-    ok_json(disable(&be, &b, Some("k"), good).await).await;
+    ok_json(disable(&be, &b, Some("k"), &good).await).await;
 }
 
 #[tokio::test]
@@ -171,7 +148,7 @@ async fn access_off_scenario_answers_already_disabled() {
         &be,
         &b,
         Some("k"),
-        json!({"scope": "record_access", "confirmed": true}),
+        &json!({"scope": "record_access", "confirmed": true}),
     )
     .await;
     let p = assert_problem(r, 409, "already_disabled").await;
@@ -185,8 +162,8 @@ async fn double_submission_applies_once() {
     be.sign_in(&b).await;
     let body = json!({"scope": "record_access", "confirmed": true});
     let (a, c) = tokio::join!(
-        disable(&be, &b, Some("same"), body.clone()),
-        disable(&be, &b, Some("same"), body.clone())
+        disable(&be, &b, Some("same"), &body),
+        disable(&be, &b, Some("same"), &body)
     );
     let (a, c) = (ok_json(a).await, ok_json(c).await);
     assert_eq!(a, c);
@@ -204,7 +181,7 @@ async fn turning_off_is_per_preview_browser() {
             &be,
             &one,
             Some("k"),
-            json!({"scope": "record_access", "confirmed": true}),
+            &json!({"scope": "record_access", "confirmed": true}),
         )
         .await,
     )

@@ -3,22 +3,8 @@
 mod common;
 
 use common::*;
-use reqwest::{Client, Response};
+
 use serde_json::{json, Value};
-
-async fn ask(be: &Backend, b: &Client, key: Option<&str>, body: Value) -> Response {
-    let mut req = b.post(be.api("/record/redaction-requests")).json(&body);
-    if let Some(k) = key {
-        req = req.header("idempotency-key", k);
-    }
-    req.send().await.unwrap()
-}
-
-async fn accepted(r: Response) -> Value {
-    assert_common_headers(&r);
-    assert_eq!(r.status(), 202);
-    r.json().await.unwrap()
-}
 
 #[tokio::test]
 async fn accepted_with_a_reference_and_replayed() {
@@ -26,13 +12,13 @@ async fn accepted_with_a_reference_and_replayed() {
     let b = browser();
     be.sign_in(&b).await;
     let body = json!({"entry_id": "t-bp-2024-11", "note": "Please hide this."});
-    let first = accepted(ask(&be, &b, Some("r1"), body.clone()).await).await;
+    let first = accepted(ask(&be, &b, Some("r1"), &body).await).await;
     let reference = first["reference"].as_str().unwrap();
     assert!(reference.starts_with("RA-") && reference.len() == 11);
-    assert_eq!(accepted(ask(&be, &b, Some("r1"), body).await).await, first);
+    assert_eq!(accepted(ask(&be, &b, Some("r1"), &body).await).await, first);
     // Without a note, and for an id that needs encoding.
     let other =
-        accepted(ask(&be, &b, Some("r2"), json!({"entry_id": "doc/2025-03 #1"})).await).await;
+        accepted(ask(&be, &b, Some("r2"), &json!({"entry_id": "doc/2025-03 #1"})).await).await;
     assert_ne!(other, first);
     let events = be.events(&b).await;
     let asked: Vec<&Value> = events
@@ -47,17 +33,17 @@ async fn conflicts_and_bad_requests() {
     let be = start().await;
     let b = browser();
     be.sign_in(&b).await;
-    accepted(ask(&be, &b, Some("k"), json!({"entry_id": "t-bp-2024-11"})).await).await;
-    let r = ask(&be, &b, Some("k"), json!({"entry_id": "t-fbc-2024-12"})).await;
+    accepted(ask(&be, &b, Some("k"), &json!({"entry_id": "t-bp-2024-11"})).await).await;
+    let r = ask(&be, &b, Some("k"), &json!({"entry_id": "t-fbc-2024-12"})).await;
     assert_problem(r, 409, "key_reused").await;
-    let r = ask(&be, &b, None, json!({"entry_id": "t-bp-2024-11"})).await;
+    let r = ask(&be, &b, None, &json!({"entry_id": "t-bp-2024-11"})).await;
     assert_problem(r, 400, "invalid_request").await;
     let long = "a".repeat(1001);
     let r = ask(
         &be,
         &b,
         Some("k2"),
-        json!({"entry_id": "t-bp-2024-11", "note": long}),
+        &json!({"entry_id": "t-bp-2024-11", "note": long}),
     )
     .await;
     assert_problem(r, 400, "invalid_request").await;
@@ -66,7 +52,7 @@ async fn conflicts_and_bad_requests() {
         &be,
         &b,
         Some("k3"),
-        json!({"entry_id": "t-bp-2024-11", "note": "é".repeat(1000)}),
+        &json!({"entry_id": "t-bp-2024-11", "note": "é".repeat(1000)}),
     )
     .await;
     accepted(r).await;
@@ -75,10 +61,15 @@ async fn conflicts_and_bad_requests() {
         json!({"entry_id": 5}),
         json!({"entry_id": "x", "note": null, "why": 1}),
     ] {
-        assert_problem(ask(&be, &b, Some("k4"), body).await, 400, "invalid_request").await;
+        assert_problem(
+            ask(&be, &b, Some("k4"), &body).await,
+            400,
+            "invalid_request",
+        )
+        .await;
     }
     for id in ["no-such-entry", "t-redacted-2025-05", "t-before-access"] {
-        let r = ask(&be, &b, Some(&format!("k-{id}")), json!({"entry_id": id})).await;
+        let r = ask(&be, &b, Some(&format!("k-{id}")), &json!({"entry_id": id})).await;
         assert_problem(r, 404, "not_found").await;
     }
 }

@@ -149,20 +149,6 @@ async fn without_a_session_every_authenticated_call_is_signed_out() {
     assert_problem(r, 401, "signed_out").await;
 }
 
-/// A fixtures directory with one scenario whose idle timeout is 2 seconds.
-fn two_second_fixtures() -> std::path::PathBuf {
-    let dir = temp_dir("idle");
-    std::fs::write(
-        dir.join("quick.json"),
-        r#"{"description": "2 seconds", "default": true,
-            "patient": {"given_name": "Ann", "family_name": "Example"},
-            "record_access": {"available_from": "2025-01-01"},
-            "idle_timeout_seconds": 2}"#,
-    )
-    .unwrap();
-    dir
-}
-
 #[tokio::test]
 async fn keep_alive_extends_and_idleness_ends_the_session() {
     let be = start_with(reference_backend::Config {

@@ -334,3 +334,65 @@ pub fn temp_dir(tag: &str) -> PathBuf {
     std::fs::create_dir_all(&d).unwrap();
     d
 }
+
+/// A fixtures directory with one scenario whose idle timeout is 2 seconds.
+pub fn two_second_fixtures() -> std::path::PathBuf {
+    let dir = temp_dir("idle");
+    std::fs::write(
+        dir.join("quick.json"),
+        r#"{"description": "2 seconds", "default": true,
+            "patient": {"given_name": "Ann", "family_name": "Example"},
+            "record_access": {"available_from": "2025-01-01"},
+            "idle_timeout_seconds": 2}"#,
+    )
+    .unwrap();
+    dir
+}
+
+/// Signed in, access shown as off, and every record endpoint answers 403.
+pub async fn record_closed(be: &Backend, b: &Client) {
+    let s = ok_json(be.session(b).await).await;
+    assert_eq!(s["record_access"]["status"], "disabled");
+    let r = b.get(be.api("/record/entries")).send().await.unwrap();
+    assert_problem(r, 403, "record_access_disabled").await;
+    let r = b
+        .get(be.api("/record/entries/t-bp-2024-11"))
+        .send()
+        .await
+        .unwrap();
+    assert_problem(r, 403, "record_access_disabled").await;
+    let r = ask(
+        be,
+        b,
+        Some("r"),
+        &serde_json::json!({"entry_id": "t-bp-2024-11"}),
+    )
+    .await;
+    assert_problem(r, 403, "record_access_disabled").await;
+}
+
+/// `POST /access/disable`, with the idempotency key when there is one.
+pub async fn disable(be: &Backend, b: &Client, key: Option<&str>, body: &Value) -> Response {
+    post_with_key(b, &be.api("/access/disable"), key, body).await
+}
+
+/// `POST /record/redaction-requests`, with the idempotency key when there
+/// is one.
+pub async fn ask(be: &Backend, b: &Client, key: Option<&str>, body: &Value) -> Response {
+    post_with_key(b, &be.api("/record/redaction-requests"), key, body).await
+}
+
+async fn post_with_key(b: &Client, url: &str, key: Option<&str>, body: &Value) -> Response {
+    let mut req = b.post(url).json(body);
+    if let Some(k) = key {
+        req = req.header("idempotency-key", k);
+    }
+    req.send().await.unwrap()
+}
+
+/// A 202 with the common headers: its body.
+pub async fn accepted(r: Response) -> Value {
+    assert_common_headers(&r);
+    assert_eq!(r.status(), StatusCode::ACCEPTED);
+    r.json().await.unwrap()
+}
