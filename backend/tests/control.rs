@@ -132,11 +132,7 @@ async fn events_have_increasing_sequence_numbers() {
     let b = browser();
     be.sign_in_to(&b, "typical").await;
     b.post(be.api("/session/keep-alive")).send().await.unwrap();
-    b.post(be.api("/safeguarding/acknowledgements"))
-        .json(&json!({"choice": "continue"}))
-        .send()
-        .await
-        .unwrap();
+    acknowledge(&be, &b, &json!({"choice": "continue"})).await;
     b.post(be.api("/session/end"))
         .header("content-type", "text/plain")
         .body(r#"{"reason":"sign_out"}"#)
@@ -306,13 +302,13 @@ async fn drop_closes_the_connection_without_an_answer() {
     // Not carried out: access is still on, and the retry applies it.
     let s = ok_json(be.session(&b).await).await;
     assert_eq!(s["record_access"]["status"], "enabled");
-    let r = b
-        .post(be.api("/access/disable"))
-        .header("idempotency-key", "k")
-        .json(&json!({"scope": "record_access", "confirmed": true}))
-        .send()
-        .await
-        .unwrap();
+    let r = disable(
+        &be,
+        &b,
+        Some("k"),
+        &json!({"scope": "record_access", "confirmed": true}),
+    )
+    .await;
     ok_json(r).await;
 }
 

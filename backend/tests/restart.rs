@@ -71,12 +71,7 @@ async fn a_session_survives_a_restart() {
     let be = spawn(Some(&store), &[]);
     let b = browser();
     be.sign_in(&b).await;
-    let r = b
-        .post(be.api("/safeguarding/acknowledgements"))
-        .json(&json!({"choice": "continue"}))
-        .send()
-        .await
-        .unwrap();
+    let r = acknowledge(&be, &b, &json!({"choice": "continue"})).await;
     assert_eq!(r.status(), StatusCode::NO_CONTENT);
     let before = ok_json(be.session(&b).await).await;
 

@@ -116,28 +116,17 @@ async fn without_a_session_every_authenticated_call_is_signed_out() {
         .await
         .unwrap();
     assert_problem(r, 401, "signed_out").await;
-    let r = b
-        .post(be.api("/safeguarding/acknowledgements"))
-        .json(&json!({"choice": "continue"}))
-        .send()
-        .await
-        .unwrap();
+    let r = acknowledge(&be, &b, &json!({"choice": "continue"})).await;
     assert_problem(r, 401, "signed_out").await;
-    let r = b
-        .post(be.api("/record/redaction-requests"))
-        .header("idempotency-key", "k")
-        .json(&json!({"entry_id": "t-bp-2024-11"}))
-        .send()
-        .await
-        .unwrap();
+    let r = ask(&be, &b, Some("k"), &json!({"entry_id": "t-bp-2024-11"})).await;
     assert_problem(r, 401, "signed_out").await;
-    let r = b
-        .post(be.api("/access/disable"))
-        .header("idempotency-key", "k")
-        .json(&json!({"scope": "record_access", "confirmed": true}))
-        .send()
-        .await
-        .unwrap();
+    let r = disable(
+        &be,
+        &b,
+        Some("k"),
+        &json!({"scope": "record_access", "confirmed": true}),
+    )
+    .await;
     assert_problem(r, 401, "signed_out").await;
     // A made-up session id is no better.
     let r = reqwest::Client::new()
@@ -313,22 +302,12 @@ async fn only_continue_acknowledges_the_warning() {
     let b = browser();
     be.sign_in(&b).await;
     for choice in ["get_help", "exit"] {
-        let r = b
-            .post(be.api("/safeguarding/acknowledgements"))
-            .json(&json!({ "choice": choice }))
-            .send()
-            .await
-            .unwrap();
+        let r = acknowledge(&be, &b, &json!({ "choice": choice })).await;
         assert_eq!(r.status(), StatusCode::NO_CONTENT);
         let s = ok_json(be.session(&b).await).await;
         assert_eq!(s["safeguarding"]["acknowledged"], false, "{choice}");
     }
-    let r = b
-        .post(be.api("/safeguarding/acknowledgements"))
-        .json(&json!({ "choice": "continue" }))
-        .send()
-        .await
-        .unwrap();
+    let r = acknowledge(&be, &b, &json!({ "choice": "continue" })).await;
     assert_eq!(r.status(), StatusCode::NO_CONTENT);
     let s = ok_json(be.session(&b).await).await;
     assert_eq!(s["safeguarding"]["acknowledged"], true);

@@ -371,6 +371,15 @@ pub async fn record_closed(be: &Backend, b: &Client) {
     assert_problem(r, 403, "record_access_disabled").await;
 }
 
+/// `POST /safeguarding/acknowledgements`.
+pub async fn acknowledge(be: &Backend, b: &Client, body: &Value) -> Response {
+    b.post(be.api("/safeguarding/acknowledgements"))
+        .json(body)
+        .send()
+        .await
+        .unwrap()
+}
+
 /// `POST /access/disable`, with the idempotency key when there is one.
 pub async fn disable(be: &Backend, b: &Client, key: Option<&str>, body: &Value) -> Response {
     post_with_key(b, &be.api("/access/disable"), key, body).await
