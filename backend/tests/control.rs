@@ -294,7 +294,7 @@ async fn drop_closes_the_connection_without_an_answer() {
     let r = b
         .post(be.api("/access/disable"))
         .header("idempotency-key", "k")
-        .json(&json!({"scope": "record_access", "confirmed": true}))
+        .json(&record_access_off())
         .send()
         .await;
     let e = r.unwrap_err();
@@ -302,13 +302,7 @@ async fn drop_closes_the_connection_without_an_answer() {
     // Not carried out: access is still on, and the retry applies it.
     let s = ok_json(be.session(&b).await).await;
     assert_eq!(s["record_access"]["status"], "enabled");
-    let r = disable(
-        &be,
-        &b,
-        Some("k"),
-        &json!({"scope": "record_access", "confirmed": true}),
-    )
-    .await;
+    let r = disable(&be, &b, Some("k"), &record_access_off()).await;
     ok_json(r).await;
 }
 

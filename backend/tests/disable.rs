@@ -19,7 +19,7 @@ async fn record_access_turned_off_with_replay_and_conflicts() {
     let be = start().await;
     let b = browser();
     be.sign_in(&b).await;
-    let body = json!({"scope": "record_access", "confirmed": true});
+    let body = record_access_off();
     let first = ok_json(disable(&be, &b, Some("key-1"), &body).await).await;
     assert_eq!(first["scope"], "record_access");
     assert_eq!(first["disabled_at"], "2026-11-02T10:00:00Z");
@@ -104,7 +104,7 @@ async fn bad_disable_requests() {
     let be = start().await;
     let b = browser();
     be.sign_in(&b).await;
-    let good = json!({"scope": "record_access", "confirmed": true});
+    let good = record_access_off();
     assert_problem(disable(&be, &b, None, &good).await, 400, "invalid_request").await;
     assert_problem(
         disable(&be, &b, Some(""), &good).await,
@@ -144,13 +144,7 @@ async fn access_off_scenario_answers_already_disabled() {
     let be = start().await;
     let b = browser();
     be.sign_in_to(&b, "access-off").await;
-    let r = disable(
-        &be,
-        &b,
-        Some("k"),
-        &json!({"scope": "record_access", "confirmed": true}),
-    )
-    .await;
+    let r = disable(&be, &b, Some("k"), &record_access_off()).await;
     let p = assert_problem(r, 409, "already_disabled").await;
     assert_eq!(p["reference"], "RA-7K4M2Q9D");
 }
@@ -160,7 +154,7 @@ async fn double_submission_applies_once() {
     let be = start().await;
     let b = browser();
     be.sign_in(&b).await;
-    let body = json!({"scope": "record_access", "confirmed": true});
+    let body = record_access_off();
     let (a, c) = tokio::join!(
         disable(&be, &b, Some("same"), &body),
         disable(&be, &b, Some("same"), &body)
@@ -176,16 +170,7 @@ async fn turning_off_is_per_preview_browser() {
     let two = browser();
     be.sign_in_to(&one, "typical").await;
     be.sign_in_to(&two, "typical").await;
-    ok_json(
-        disable(
-            &be,
-            &one,
-            Some("k"),
-            &json!({"scope": "record_access", "confirmed": true}),
-        )
-        .await,
-    )
-    .await;
+    ok_json(disable(&be, &one, Some("k"), &record_access_off()).await).await;
     let s = ok_json(be.session(&two).await).await;
     assert_eq!(s["record_access"]["status"], "enabled");
     // A reset turns it back on.

@@ -21,7 +21,7 @@ async fn disable_replay_after_a_restart_returns_the_first_result() {
     let be = spawn(Some(&store), &[]);
     let b = browser();
     be.sign_in(&b).await;
-    let body = json!({"scope": "record_access", "confirmed": true});
+    let body = record_access_off();
     let first = ok_json(disable(&be, &b, Some("key-1"), &body).await).await;
 
     let be = be.restart();
@@ -112,16 +112,7 @@ async fn record_endpoints_answer_403_after_record_access_is_off_also_after_a_res
     let be = spawn(Some(&store), &[]);
     let b = browser();
     be.sign_in(&b).await;
-    ok_json(
-        disable(
-            &be,
-            &b,
-            Some("k"),
-            &json!({"scope": "record_access", "confirmed": true}),
-        )
-        .await,
-    )
-    .await;
+    ok_json(disable(&be, &b, Some("k"), &record_access_off()).await).await;
     record_closed(&be, &b).await;
     let be = be.restart();
     record_closed(&be, &b).await;
@@ -142,7 +133,7 @@ async fn all_signed_out(be: &Backend, cookie: &str) {
             .json(&json!({"entry_id": "t-bp-2024-11"})),
         c.post(be.api("/access/disable"))
             .header("idempotency-key", "new-d")
-            .json(&json!({"scope": "record_access", "confirmed": true})),
+            .json(&record_access_off()),
     ];
     for call in calls {
         let r = call.header("cookie", cookie).send().await.unwrap();
@@ -189,7 +180,7 @@ async fn after_nhs_login_every_call_answers_401_and_the_disable_replays_also_aft
     assert_eq!(ok_json(with_old_cookie).await, first);
     // Without a session, a key that does not prove this exact request
     // proves nothing.
-    let other = json!({"scope": "record_access", "confirmed": true});
+    let other = record_access_off();
     assert_problem(disable(&be, &b, Some("k"), &other).await, 401, "signed_out").await;
 }
 
@@ -211,7 +202,7 @@ async fn preview_state_survives_a_restart_and_reset_forgets_it() {
         .await
         .unwrap();
     assert_problem(r, 503, "internal_error").await;
-    let body = json!({"scope": "record_access", "confirmed": true});
+    let body = record_access_off();
     ok_json(disable(&be, &b, Some("k"), &body).await).await;
     let events = be.events(&b).await;
 
@@ -253,7 +244,7 @@ async fn without_a_store_a_restart_starts_afresh() {
     let be = spawn(None, &[]);
     let b = browser();
     be.sign_in(&b).await;
-    let body = json!({"scope": "record_access", "confirmed": true});
+    let body = record_access_off();
     ok_json(disable(&be, &b, Some("k"), &body).await).await;
     let be = be.restart();
     assert_problem(be.session(&b).await, 401, "signed_out").await;

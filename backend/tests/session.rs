@@ -120,13 +120,7 @@ async fn without_a_session_every_authenticated_call_is_signed_out() {
     assert_problem(r, 401, "signed_out").await;
     let r = ask(&be, &b, Some("k"), &json!({"entry_id": "t-bp-2024-11"})).await;
     assert_problem(r, 401, "signed_out").await;
-    let r = disable(
-        &be,
-        &b,
-        Some("k"),
-        &json!({"scope": "record_access", "confirmed": true}),
-    )
-    .await;
+    let r = disable(&be, &b, Some("k"), &record_access_off()).await;
     assert_problem(r, 401, "signed_out").await;
     // A made-up session id is no better.
     let r = reqwest::Client::new()

@@ -371,6 +371,11 @@ pub async fn record_closed(be: &Backend, b: &Client) {
     assert_problem(r, 403, "record_access_disabled").await;
 }
 
+/// The body that turns off access to the record, confirmed.
+pub fn record_access_off() -> Value {
+    serde_json::json!({"scope": "record_access", "confirmed": true})
+}
+
 /// `POST /safeguarding/acknowledgements`.
 pub async fn acknowledge(be: &Backend, b: &Client, body: &Value) -> Response {
     b.post(be.api("/safeguarding/acknowledgements"))
