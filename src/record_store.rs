@@ -71,7 +71,7 @@ pub fn provide_record_store() -> RecordStore {
 }
 
 /// Provides a store that already holds `record`, fully loaded, below a
-/// signed-in session: for component tests and the designer preview.
+/// signed-in session: for component tests.
 pub fn provide_loaded_record_store(record: SafeRecord) -> RecordStore {
     let store = provide_record_store();
     store.record.set(Some(record));

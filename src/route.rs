@@ -64,6 +64,18 @@ pub fn query_pairs(query: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The timeline page a query asks for (`page=`, counted from 1); 1 when it
+/// asks for none or for something that is not a page number.
+pub fn page_number(query: &str) -> usize {
+    query_pairs(query)
+        .into_iter()
+        .rev()
+        .find(|(k, _)| k == "page")
+        .and_then(|(_, p)| p.parse::<usize>().ok())
+        .filter(|p| *p >= 1)
+        .unwrap_or(1)
+}
+
 /// Whether the query has the parameter `key`, with any value.
 pub fn query_has(query: &str, key: &str) -> bool {
     query_pairs(query).iter().any(|(k, _)| k == key)
@@ -159,5 +171,15 @@ mod tests {
         assert!(query_has("?timeout=1", "timeout"));
         assert!(query_has("unconfirmed", "unconfirmed"));
         assert!(!query_has("?timeouts=1", "timeout"));
+    }
+
+    #[test]
+    fn reads_the_page_number() {
+        assert_eq!(page_number(""), 1);
+        assert_eq!(page_number("?kind=allergy&page=3"), 3);
+        assert_eq!(page_number("?page=2&page=5"), 5, "the last one counts");
+        for bad in ["?page=0", "?page=-1", "?page=two", "?page="] {
+            assert_eq!(page_number(bad), 1, "{bad}");
+        }
     }
 }

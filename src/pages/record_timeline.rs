@@ -17,7 +17,7 @@ use crate::page_meta::{focus_heading, use_page_title};
 use crate::paths;
 use crate::record::{by_month, UserFilters};
 use crate::record_store::{use_record_store, LoadState};
-use crate::route::query_pairs;
+use crate::route::page_number;
 use crate::router::use_router;
 use leptos::prelude::*;
 
@@ -38,15 +38,7 @@ pub fn RecordTimeline() -> impl IntoView {
         f.text = store.search().get();
         f
     });
-    let page = Memo::new(move |_| {
-        query_pairs(&router.query())
-            .into_iter()
-            .rev()
-            .find(|(k, _)| k == "page")
-            .and_then(|(_, p)| p.parse::<usize>().ok())
-            .filter(|p| *p >= 1)
-            .unwrap_or(1)
-    });
+    let page = Memo::new(move |_| page_number(&router.query()));
     let positions = Memo::new(move |_| {
         let f = filters.get();
         store.with(|r| r.map(|r| f.apply(r.entries())).unwrap_or_default())
@@ -190,9 +182,6 @@ fn TimelineList(
 ) -> impl IntoView {
     let store = use_record_store();
     let count = move || positions.with(Vec::len);
-    // The months and cards of the page being read. A memo, so that pages of
-    // the record arriving later (which mostly add to the end) leave the
-    // cards in place, and focus with them.
     // The headings and cards of the page being read, as one flat list
     // keyed by what each row is: when pages of the record arrive later,
     // rows that stay keep their elements, and with them focus and the
