@@ -101,7 +101,7 @@ pub fn PreviewPage() -> impl IntoView {
         if kind == "status" {
             fault["status"] = json!(fault_status.get_untracked().parse::<u16>().unwrap_or(500));
             fault["code"] = json!("internal_error");
-        } else if kind == "delay" {
+        } else if kind == "delay" || kind == "late" {
             fault["ms"] = json!(3000);
         }
         let body = json!({ "method": fault_method.get_untracked(), "path": fault_path.get_untracked(), "fault": fault, "times": null });
@@ -195,7 +195,7 @@ pub fn PreviewPage() -> impl IntoView {
                 <TextField id="fault-path" label="Path (end with * for a prefix)" value=fault_path width="" />
                 <TextField
                     id="fault-kind"
-                    label="Kind: status, delay, timeout, undecodable, truncated or drop"
+                    label="Kind: status, delay, late, timeout, undecodable, truncated or drop"
                     value=fault_kind
                     width="nhsuk-input--width-10"
                 />

@@ -35,6 +35,10 @@ pub enum Fault {
     },
     /// The normal answer, this many milliseconds late.
     Delay { ms: u64 },
+    /// The request is carried out at once; its answer is held back this
+    /// many milliseconds (a client that gives up first never sees it: a
+    /// timeout while the backend applied the request).
+    Late { ms: u64 },
     /// No answer at all; the request is held for ten minutes, then the
     /// connection is closed.
     Timeout {},
@@ -75,7 +79,7 @@ impl FaultRule {
                     return Err("fault.code must not be empty".to_owned());
                 }
             }
-            Fault::Delay { ms } if *ms > MAX_HOLD_MS => {
+            Fault::Delay { ms } | Fault::Late { ms } if *ms > MAX_HOLD_MS => {
                 return Err(format!("fault.ms must be at most {MAX_HOLD_MS}"));
             }
             _ => {}

@@ -239,6 +239,40 @@ async fn delay_answers_late_but_normally() {
 }
 
 #[tokio::test]
+async fn late_carries_out_the_request_before_the_client_gives_up() {
+    let be = start().await;
+    let b = browser();
+    be.sign_in_to(&b, "typical").await;
+    be.add_fault(&b, json!({"method": "POST", "path": "/api/v1/access/disable", "fault": {"kind": "late", "ms": 60000}, "times": 1})).await;
+    let r = b
+        .post(be.api("/access/disable"))
+        .header("idempotency-key", "k-late")
+        .json(&record_access_off())
+        .timeout(Duration::from_millis(700))
+        .send()
+        .await;
+    assert!(r.unwrap_err().is_timeout());
+    // Applied all the same: the record is closed, and the retry with the
+    // same key gets the first result.
+    assert_eq!(
+        b.get(be.api("/record/entries"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        403
+    );
+    let replay = b
+        .post(be.api("/access/disable"))
+        .header("idempotency-key", "k-late")
+        .json(&record_access_off())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(replay.status(), 200);
+}
+
+#[tokio::test]
 async fn timeout_never_answers() {
     let be = start().await;
     let b = browser();

@@ -48,6 +48,11 @@ async fn apply(fault: Fault, req: Request, next: Next) -> Response {
             tokio::time::sleep(Duration::from_millis(ms)).await;
             next.run(req).await
         }
+        Fault::Late { ms } => {
+            let response = next.run(req).await;
+            tokio::time::sleep(Duration::from_millis(ms)).await;
+            response
+        }
         Fault::Timeout {} => {
             tokio::time::sleep(Duration::from_millis(MAX_HOLD_MS)).await;
             dropped()
