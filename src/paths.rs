@@ -3,7 +3,7 @@
 //! Page addresses use neutral words: the browser's history list must not
 //! tell someone checking the device what the patient looked at or did.
 
-use record_access_contract::API_PREFIX;
+use record_access_contract::{DisableScope, API_PREFIX};
 
 /// The start page: sign in, or the signed-in home page.
 pub const HOME: &str = "/";
@@ -13,6 +13,14 @@ pub const SIGNED_OUT: &str = "/signed-out";
 pub const HELP: &str = "/help";
 /// The record timeline.
 pub const RECORD: &str = "/record";
+/// Turning off access, first step ("Account settings": neutral on purpose).
+pub const ACCOUNT: &str = "/account";
+/// Turning off access: choosing what to turn off.
+pub const ACCOUNT_CHOOSE: &str = "/account/choose";
+/// Turning off access: checking the answers and confirming.
+pub const ACCOUNT_CHECK: &str = "/account/check";
+/// Turning off access: done, with the reference.
+pub const ACCOUNT_DONE: &str = "/account/done";
 
 /// The backend's sign-in: a plain link, not a fetch, as NHS login runs in
 /// the backend. Links to the backend carry `rel="external"` so that the
@@ -50,6 +58,37 @@ pub fn record(filters: &crate::record::UserFilters, page: usize) -> String {
 /// One entry of the record, by its opaque id.
 pub fn entry(id: &str) -> String {
     format!("{RECORD}/entries/{}", encode_query_value(id))
+}
+
+/// Asking the GP surgery to hide one entry (neutral words: "ask").
+pub fn ask_to_hide(id: &str) -> String {
+    format!("{}/ask", entry(id))
+}
+
+/// A step of turning off access with the patient's choice, in the neutral
+/// words of the query (`option=app` or `option=login`).
+pub fn account_step(step: &str, scope: Option<DisableScope>) -> String {
+    match scope {
+        Some(scope) => format!("{step}?option={}", scope_word(scope)),
+        None => step.to_owned(),
+    }
+}
+
+/// The last step: what was turned off, and the backend's reference.
+pub fn account_done(scope: DisableScope, reference: &str) -> String {
+    format!(
+        "{ACCOUNT_DONE}?option={}&ref={}",
+        scope_word(scope),
+        encode_query_value(reference)
+    )
+}
+
+/// The neutral word for a choice in an address.
+pub fn scope_word(scope: DisableScope) -> &'static str {
+    match scope {
+        DisableScope::RecordAccess => "app",
+        DisableScope::NhsLogin => "login",
+    }
 }
 
 /// The backend's exit: ends the session and redirects to a neutral page.
@@ -115,6 +154,20 @@ mod tests {
             entry("doc/2025-03 #1"),
             "/record/entries/doc%2F2025-03%20%231"
         );
+    }
+
+    #[test]
+    fn account_steps_use_neutral_words() {
+        assert_eq!(account_step(ACCOUNT_CHOOSE, None), "/account/choose");
+        assert_eq!(
+            account_step(ACCOUNT_CHECK, Some(DisableScope::NhsLogin)),
+            "/account/check?option=login"
+        );
+        assert_eq!(
+            account_done(DisableScope::RecordAccess, "RA 1/2"),
+            "/account/done?option=app&ref=RA%201%2F2"
+        );
+        assert_eq!(ask_to_hide("e 1"), "/record/entries/e%201/ask");
     }
 
     #[test]

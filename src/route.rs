@@ -6,6 +6,7 @@
 //! signal and asks this module what it means.
 
 use crate::paths;
+use record_access_contract::DisableScope;
 
 /// A page of the app, as an address names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,7 +17,24 @@ pub enum Page {
     Record,
     /// One entry, by its opaque id (percent-decoded).
     Entry(String),
+    /// Asking the GP surgery to hide one entry, by its id.
+    AskToHide(String),
+    /// A step of turning off access.
+    Account(AccountStep),
     NotFound,
+}
+
+/// The steps of turning off access, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccountStep {
+    /// What turning off means, and how to turn it back on.
+    About,
+    /// Record access in this app, or the NHS login.
+    Choose,
+    /// Check the answer and confirm.
+    Check,
+    /// Done: the reference and what happens next.
+    Done,
 }
 
 impl Page {
@@ -32,21 +50,61 @@ impl Page {
             paths::SIGNED_OUT => Page::SignedOut,
             paths::HELP => Page::Help,
             paths::RECORD => Page::Record,
+            paths::ACCOUNT => Page::Account(AccountStep::About),
+            paths::ACCOUNT_CHOOSE => Page::Account(AccountStep::Choose),
+            paths::ACCOUNT_CHECK => Page::Account(AccountStep::Check),
+            paths::ACCOUNT_DONE => Page::Account(AccountStep::Done),
             _ => trimmed
                 .strip_prefix(paths::RECORD)
                 .and_then(|rest| rest.strip_prefix("/entries/"))
-                .filter(|id| !id.is_empty() && !id.contains('/'))
-                .map_or(Page::NotFound, |id| {
-                    Page::Entry(percent_decode(&id.replace('+', "%2B")))
-                }),
+                .map_or(Page::NotFound, entry_page),
         }
     }
 
     /// Whether this page shows record content, and so stands behind the
     /// record gate (signed in, access on, pressure warning acknowledged).
     pub fn shows_record(&self) -> bool {
-        matches!(self, Page::Record | Page::Entry(_))
+        matches!(self, Page::Record | Page::Entry(_) | Page::AskToHide(_))
     }
+}
+
+/// `{id}` or `{id}/ask` after `/record/entries/`.
+fn entry_page(rest: &str) -> Page {
+    let (id, ask) = match rest.strip_suffix("/ask") {
+        Some(id) => (id, true),
+        None => (rest, false),
+    };
+    if id.is_empty() || id.contains('/') {
+        return Page::NotFound;
+    }
+    let id = percent_decode(&id.replace('+', "%2B"));
+    if ask {
+        Page::AskToHide(id)
+    } else {
+        Page::Entry(id)
+    }
+}
+
+/// The choice of what to turn off, from the query's neutral words
+/// (`option=app` or `option=login`); `None` for none or anything else.
+pub fn account_option(query: &str) -> Option<DisableScope> {
+    let value = query_pairs(query)
+        .into_iter()
+        .rev()
+        .find(|(k, _)| k == "option")?
+        .1;
+    [DisableScope::RecordAccess, DisableScope::NhsLogin]
+        .into_iter()
+        .find(|s| paths::scope_word(*s) == value)
+}
+
+/// The value of the query parameter `key` (the last one, if repeated).
+pub fn query_value(query: &str, key: &str) -> Option<String> {
+    query_pairs(query)
+        .into_iter()
+        .rev()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v)
 }
 
 /// The decoded `key=value` pairs of a query string (with or without its
@@ -130,6 +188,56 @@ mod tests {
         assert_eq!(Page::from_path("/record/other"), Page::NotFound);
         assert_eq!(Page::from_path("/helpme"), Page::NotFound);
         assert_eq!(Page::from_path(""), Page::NotFound);
+    }
+
+    #[test]
+    fn reads_the_account_steps_and_the_ask_page() {
+        assert_eq!(
+            Page::from_path("/account"),
+            Page::Account(AccountStep::About)
+        );
+        assert_eq!(
+            Page::from_path("/account/choose"),
+            Page::Account(AccountStep::Choose)
+        );
+        assert_eq!(
+            Page::from_path("/account/check/"),
+            Page::Account(AccountStep::Check)
+        );
+        assert_eq!(
+            Page::from_path("/account/done"),
+            Page::Account(AccountStep::Done)
+        );
+        assert_eq!(Page::from_path("/account/other"), Page::NotFound);
+        assert_eq!(
+            Page::from_path(&paths::ask_to_hide("a/b c")),
+            Page::AskToHide("a/b c".into())
+        );
+        assert_eq!(Page::from_path("/record/entries//ask"), Page::NotFound);
+        assert_eq!(Page::from_path("/record/entries/a/b/ask"), Page::NotFound);
+        assert!(Page::AskToHide("x".into()).shows_record());
+        assert!(!Page::Account(AccountStep::Check).shows_record());
+    }
+
+    #[test]
+    fn reads_the_choice_in_neutral_words() {
+        assert_eq!(
+            account_option("?option=app"),
+            Some(DisableScope::RecordAccess)
+        );
+        assert_eq!(
+            account_option("?option=login"),
+            Some(DisableScope::NhsLogin)
+        );
+        assert_eq!(
+            account_option("?option=app&option=login"),
+            Some(DisableScope::NhsLogin)
+        );
+        for bad in ["", "?option=", "?option=nhs_login", "?option=APP"] {
+            assert_eq!(account_option(bad), None, "{bad}");
+        }
+        assert_eq!(query_value("?ref=RA%201&x", "ref").as_deref(), Some("RA 1"));
+        assert_eq!(query_value("?x", "ref"), None);
     }
 
     #[test]
