@@ -34,3 +34,5 @@ pub mod router;
 pub mod session;
 #[cfg(target_arch = "wasm32")]
 pub mod startup;
+#[cfg(target_arch = "wasm32")]
+pub mod submitter;

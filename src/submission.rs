@@ -9,6 +9,9 @@
 //! connection is "we could not confirm", never "done" and never "failed".
 //! Answers to an earlier attempt (another key) are ignored.
 
+use crate::api::ApiError;
+use record_access_contract::codes;
+
 /// Where a submission stands.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum Submission {
@@ -103,9 +106,100 @@ impl Submission {
     }
 }
 
+/// What a request's result means for the submission. `Ok` holds the
+/// backend's reference.
+///
+/// Only a 2xx with a readable reference is success. Anything that leaves
+/// the outcome open (no answer, a body that could not be read, a 5xx, which
+/// a proxy may send after the backend acted) is "could not confirm": the
+/// retry with the same key is always safe.
+pub fn outcome(result: Result<String, ApiError>) -> Outcome {
+    let error = match result {
+        Ok(reference) => return Outcome::Success { reference },
+        Err(error) => error,
+    };
+    if error.is_retryable() {
+        return Outcome::NoAnswer;
+    }
+    Outcome::Refused(match error.code() {
+        codes::ALREADY_DISABLED => Refusal::AlreadyDone {
+            reference: error.problem().and_then(|p| p.reference.clone()),
+        },
+        codes::NOT_CONFIRMED => Refusal::NotConfirmed,
+        _ => Refusal::Problem,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use record_access_contract::Problem;
+
+    fn problem(status: u16, code: &str, reference: Option<&str>) -> Option<Box<Problem>> {
+        Some(Box::new(Problem {
+            problem_type: "about:blank".into(),
+            title: String::new(),
+            status,
+            detail: None,
+            code: code.into(),
+            reference: reference.map(Into::into),
+        }))
+    }
+
+    #[test]
+    fn results_read_as_outcomes() {
+        assert_eq!(outcome(Ok("RA-1".into())), done("RA-1"));
+        for open in [
+            ApiError::Network,
+            ApiError::Timeout,
+            ApiError::Undecodable {
+                status: 200,
+                raw: String::new(),
+            },
+            ApiError::Status {
+                status: 500,
+                problem: problem(500, "internal_error", None),
+            },
+            ApiError::Status {
+                status: 502,
+                problem: None,
+            },
+        ] {
+            assert_eq!(outcome(Err(open.clone())), Outcome::NoAnswer, "{open}");
+        }
+        assert_eq!(
+            outcome(Err(ApiError::Conflict(problem(
+                409,
+                "already_disabled",
+                Some("RA-0")
+            )))),
+            Outcome::Refused(Refusal::AlreadyDone {
+                reference: Some("RA-0".into())
+            })
+        );
+        assert_eq!(
+            outcome(Err(ApiError::Status {
+                status: 422,
+                problem: problem(422, "not_confirmed", None)
+            })),
+            Outcome::Refused(Refusal::NotConfirmed)
+        );
+        for refused in [
+            ApiError::Conflict(problem(409, "key_reused", None)),
+            ApiError::Status {
+                status: 400,
+                problem: None,
+            },
+            ApiError::NotFound(None),
+            ApiError::SignedOut,
+        ] {
+            assert_eq!(
+                outcome(Err(refused.clone())),
+                Outcome::Refused(Refusal::Problem),
+                "{refused}"
+            );
+        }
+    }
 
     fn keys() -> impl FnMut() -> String {
         let mut n = 0;
