@@ -8,7 +8,7 @@ use crate::idle::dialog::IdleTimeout;
 use crate::page_meta::RouteAnnouncer;
 use crate::pages::{
     entry_detail::EntryDetail, help::HelpPage, home::HomePage, not_found::NotFoundPage,
-    record_timeline::RecordTimeline, signed_out::SignedOutPage,
+    record_timeline::RecordTimeline, signed_out::SignedOutPage, turn_off_access::TurnOffAccess,
 };
 use crate::quick_exit::button::ExitThisPage;
 use crate::record_store::provide_record_store;
@@ -66,6 +66,11 @@ fn page_view(page: Page) -> AnyView {
             let id = StoredValue::new(id);
             view! { <RecordGate><EntryDetail id=id.get_value() /></RecordGate> }.into_any()
         }
+        Page::AskToHide(id) => {
+            let id = StoredValue::new(id);
+            view! { <RecordGate><EntryDetail id=id.get_value() ask=true /></RecordGate> }.into_any()
+        }
+        Page::Account(step) => view! { <TurnOffAccess step /> }.into_any(),
         Page::NotFound => view! { <NotFoundPage /> }.into_any(),
     }
 }

@@ -384,3 +384,117 @@ pub mod idle {
     pub const SIGNED_OUT_BODY: &str =
         "You were signed out because you had not done anything for a while.";
 }
+
+/// Turning off access. Titles say "Account settings": they end up in the
+/// browser's history list.
+pub mod account {
+    pub const TITLE_ABOUT: &str = "Account settings";
+    pub const TITLE_CHOOSE: &str = "Account settings: choose";
+    pub const TITLE_CHECK: &str = "Account settings: check";
+    pub const TITLE_DONE: &str = "Account settings: done";
+    pub const BACK: &str = "Back";
+    pub const MENU_LINK: &str = "Turn off access";
+    pub const MENU_HELP: &str = "Help";
+    pub const RECORD_LINK: &str = "Turn off access to your GP health record";
+
+    pub const ABOUT_HEADING: &str = "Turn off access to your GP health record";
+    pub const ABOUT_BODY: [&str; 3] = [
+        "You can stop your GP health record being shown in this app. Nobody else is told, and you do not need to give a reason.",
+        "Your GP surgery keeps your record as it is. Doctors and nurses who care for you can still see it.",
+        "To turn access back on later, contact your GP surgery.",
+    ];
+    pub const CONTINUE: &str = "Continue";
+
+    pub const ALREADY_OFF_HEADING: &str = "Access to your GP health record is turned off";
+    pub const ALREADY_OFF_BODY: &str =
+        "Your record is not shown in this app. To turn access back on, contact your GP surgery.";
+
+    pub const CHOOSE_HEADING: &str = "What do you want to turn off?";
+    pub const RECORD_ACCESS: &str = "Access to my GP health record in this app";
+    pub const RECORD_ACCESS_HINT: &str = "You can still sign in with NHS login and use other NHS services. Your record will not be shown here.";
+    pub const NHS_LOGIN: &str = "My NHS login";
+    pub const NHS_LOGIN_HINT: &str = "You will be signed out and nobody will be able to sign in with your NHS login, including you. Your account is disabled, not deleted.";
+    pub const CHOOSE_ERROR: &str = "Select what you want to turn off";
+
+    pub const CHECK_HEADING: &str = "Check your answer";
+    pub const CHECK_KEY: &str = "What you are turning off";
+    pub const CHANGE: &str = "Change";
+    pub const CHANGE_HIDDEN: &str = " what you are turning off";
+    pub const CONFIRM_LEGEND: &str = "Confirm";
+    pub const CONFIRM_RECORD_ACCESS: &str =
+        "I understand that my GP health record will no longer be shown in this app";
+    pub const CONFIRM_NHS_LOGIN: &str =
+        "I understand that I will be signed out and will not be able to use my NHS login";
+    pub const CONFIRM_ERROR: &str = "Confirm that you understand what will happen";
+    pub const SUBMIT_RECORD_ACCESS: &str = "Turn off access";
+    pub const SUBMIT_NHS_LOGIN: &str = "Disable my NHS login";
+    pub const SENDING: &str = "Sending, please wait";
+    pub const MISSING_CHOICE: &str = "You have not chosen what to turn off yet.";
+    pub const CHOOSE_LINK: &str = "Choose what to turn off";
+
+    pub const NOT_CONFIRMED_HEADING: &str = "We could not confirm that access was turned off";
+    pub const NOT_CONFIRMED_BODY: &str = "Your request may or may not have reached us. Try again: it is safe, access will only be turned off once.";
+    pub const TRY_AGAIN: &str = "Try again";
+    pub const REFUSED_HEADING: &str = "Access has not been turned off";
+    pub const REFUSED_BODY: &str =
+        "Something went wrong on our side. Try again, or contact your GP surgery.";
+    pub const ALREADY_DONE_HEADING: &str = "Access was already turned off";
+    pub const ALREADY_DONE_BODY: &str =
+        "You do not need to do anything else. To turn access back on, contact your GP surgery.";
+
+    pub const DONE_RECORD_ACCESS: &str = "Access to your GP health record is turned off";
+    pub const DONE_NHS_LOGIN: &str = "Your NHS login is disabled";
+    pub const REFERENCE: &str = "Your reference number";
+    pub const NEXT_HEADING: &str = "What happens next";
+    pub const NEXT_RECORD_ACCESS: &str =
+        "Your record is no longer shown in this app. We have signed you out.";
+    pub const NEXT_NHS_LOGIN: &str = "We have signed you out. Nobody can sign in with your NHS login now. To use it again, contact NHS login or your GP surgery.";
+    pub const NEXT_TURN_BACK_ON: &str =
+        "To turn access back on, contact your GP surgery and give them your reference number.";
+    pub const SIGN_IN_NEEDED: &str = "Sign in to turn off access to your GP health record.";
+    pub const SIGN_IN: &str = "Sign in";
+
+    /// The words for each choice, by scope.
+    pub fn choice(scope: record_access_contract::DisableScope) -> &'static str {
+        match scope {
+            record_access_contract::DisableScope::RecordAccess => RECORD_ACCESS,
+            record_access_contract::DisableScope::NhsLogin => NHS_LOGIN,
+        }
+    }
+}
+
+/// Asking the GP surgery to hide an entry.
+pub mod ask_to_hide {
+    /// Neutral: it names neither hiding nor the entry.
+    pub const TITLE: &str = "Ask your GP surgery";
+    pub const LINK: &str = "Ask your GP surgery to hide this entry";
+    pub const HEADING: &str = "Ask your GP surgery to hide this entry";
+    pub const ENTRY: &str = "Entry";
+    pub const WHAT_HAPPENS: [&str; 3] = [
+        "Your GP surgery will look at your request and decide. They may contact you to talk about it.",
+        "If they hide it, the entry disappears from your record in this app. It will not show that anything was hidden.",
+        "We will not send you an email or letter about it.",
+    ];
+    pub const NOTE_LABEL: &str = "Anything you want your GP surgery to know (optional)";
+    pub const NOTE_HINT: &str = "Do not include anything you would not want someone else to read.";
+    pub fn characters_left(n: i64) -> String {
+        match n {
+            1 => "You have 1 character remaining".to_owned(),
+            n if n >= 0 => format!("You have {n} characters remaining"),
+            -1 => "You have 1 character too many".to_owned(),
+            n => format!("You have {} characters too many", -n),
+        }
+    }
+    pub const NOTE_TOO_LONG: &str = "Your note must be 1,000 characters or fewer";
+    pub const SUBMIT: &str = "Send request";
+    pub const NOT_CONFIRMED_HEADING: &str = "We could not confirm that your request was sent";
+    pub const NOT_CONFIRMED_BODY: &str = "It may or may not have reached us. Try again: it is safe, your request will only be sent once.";
+    pub const REFUSED_HEADING: &str = "Your request has not been sent";
+    pub const DONE_HEADING: &str = "Request sent";
+    pub const NEXT_BODY: &str = "Your GP surgery will decide whether to hide the entry. Write down your reference number if you want to ask about it: we will not send it to you.";
+}
+
+/// The NHS error summary.
+pub mod error_summary {
+    pub const HEADING: &str = "There is a problem";
+}

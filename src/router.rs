@@ -79,9 +79,10 @@ impl Router {
     }
 
     /// Shows `href` (a path of this app, with any query): a new history
-    /// entry scrolled to the top, or, with `replace`, the same entry and the
-    /// same scroll position (for changes the patient should not find in
-    /// the history list, such as filters).
+    /// entry scrolled to the top, or, with `replace`, the same entry (for
+    /// changes the patient should not find in the history list, such as
+    /// filters and the steps of turning off access), scrolled to the top
+    /// only when the page changes.
     pub fn navigate(&self, href: &str, replace: bool) {
         let Ok(history) = window().history() else {
             // No History API: let the browser load the page.
@@ -97,8 +98,9 @@ impl Router {
             let _ = window().location().set_href(href);
             return;
         }
+        let before = self.page.get_untracked();
         self.address.set(Address::current());
-        if !replace {
+        if !replace || self.page.get_untracked() != before {
             window().scroll_to_with_x_and_y(0.0, 0.0);
         }
     }
@@ -137,6 +139,8 @@ impl Router {
             return; // a fragment of this page, such as the skip link
         }
         event.prevent_default();
-        self.navigate(&format!("{path}{query}"), false);
+        // Steps of one flow (`data-replace`) share a history entry.
+        let replace = link.has_attribute("data-replace");
+        self.navigate(&format!("{path}{query}"), replace);
     }
 }

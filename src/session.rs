@@ -133,6 +133,16 @@ impl SessionService {
         })
     }
 
+    /// Access has just been turned off: drop the session and everything
+    /// that depends on it now, and end it at the backend too (after
+    /// `nhs_login` the backend has ended it already and answers 401).
+    pub fn end_after_turning_off(&self) {
+        self.state.set(SessionState::SignedOut);
+        spawn_local(async move {
+            let _ = client::end_session(EndReason::SignOut).await;
+        });
+    }
+
     /// Navigates, replacing the current history entry.
     fn go(&self, path: &str) {
         self.router.navigate(path, true);

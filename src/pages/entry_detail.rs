@@ -6,10 +6,11 @@
 //! reads "This entry is not available": hidden and missing look the same.
 
 use crate::api::{client, ApiError};
-use crate::components::{loading::Loading, service_problem::ServiceProblem};
-use crate::content::record as text;
+use crate::components::{back_link::BackLink, loading::Loading, service_problem::ServiceProblem};
+use crate::content::{ask_to_hide as ask_text, record as text};
 use crate::dates;
 use crate::page_meta::use_page_title;
+use crate::pages::ask_to_hide::AskToHide;
 use crate::paths;
 use crate::record::SafeRecord;
 use crate::record_store::use_record_store;
@@ -23,6 +24,10 @@ use record_access_contract::{EntriesPage, Entry, Lenient};
 pub fn EntryDetail(
     /// The entry's opaque id, from its address.
     id: String,
+    /// Show the form that asks the GP surgery to hide the entry, in place
+    /// of the entry itself.
+    #[prop(optional)]
+    ask: bool,
 ) -> impl IntoView {
     let store = use_record_store();
     let session = use_session();
@@ -57,13 +62,20 @@ pub fn EntryDetail(
         }
     });
 
+    let show = move |entry: Entry| {
+        if ask {
+            view! { <AskToHide entry /> }.into_any()
+        } else {
+            view! { <EntryView entry /> }.into_any()
+        }
+    };
     move || {
         if let Some(entry) = from_store() {
-            return view! { <EntryView entry /> }.into_any();
+            return show(entry);
         }
         match fetched.get() {
             None => view! { <Loading /> }.into_any(),
-            Some(Ok(Some(entry))) => view! { <EntryView entry /> }.into_any(),
+            Some(Ok(Some(entry))) => show(entry),
             Some(Ok(None)) | Some(Err(ApiError::NotFound(_))) => {
                 view! { <NotAvailable /> }.into_any()
             }
@@ -130,6 +142,9 @@ fn EntryView(entry: Entry) -> impl IntoView {
                 })
                 .collect_view()}
         </dl>
+        <p class="nhsuk-body">
+            <a href=paths::ask_to_hide(&entry.id)>{ask_text::LINK}</a>
+        </p>
     }
 }
 
@@ -145,9 +160,5 @@ fn NotAvailable() -> impl IntoView {
 
 #[component]
 fn BackToRecord() -> impl IntoView {
-    view! {
-        <div class="nhsuk-back-link">
-            <a class="nhsuk-back-link__link" href=paths::RECORD>{text::BACK_TO_RECORD}</a>
-        </div>
-    }
+    view! { <BackLink href=paths::RECORD.to_owned() text=text::BACK_TO_RECORD /> }
 }

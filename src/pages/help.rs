@@ -4,6 +4,7 @@
 
 use crate::content::help as text;
 use crate::page_meta::use_page_title;
+use crate::paths;
 use leptos::prelude::*;
 
 #[component]
@@ -22,6 +23,7 @@ pub fn HelpPage() -> impl IntoView {
         <h2>{text::OPTIONS_HEADING}</h2>
         <h3>{text::TURN_OFF_HEADING}</h3>
         <p class="nhsuk-body">{text::TURN_OFF_BODY}</p>
+        <p class="nhsuk-body"><a href=paths::ACCOUNT>{text::TURN_OFF_LINK}</a></p>
         <h3>{text::HIDE_HEADING}</h3>
         <p class="nhsuk-body">{text::HIDE_BODY}</p>
         <h3>{text::LOGIN_HEADING}</h3>

@@ -1,8 +1,10 @@
 //! One module a page (or a flow of pages).
 
+pub mod ask_to_hide;
 pub mod entry_detail;
 pub mod help;
 pub mod home;
 pub mod not_found;
 pub mod record_timeline;
 pub mod signed_out;
+pub mod turn_off_access;

@@ -138,6 +138,7 @@ fn RecordBanner(start_date: Memo<Option<record_access_contract::uk_time::Date>>)
                     <span class="nhsuk-u-visually-hidden">{text::INFORMATION}</span>
                     <p>{text::access_from(&dates::long_date(date))}</p>
                     <p>{text::RESULTS_AFTER_REVIEW}</p>
+                    <p><a href=paths::ACCOUNT>{crate::content::account::RECORD_LINK}</a></p>
                 </div>
             }
         })

@@ -1,0 +1,18 @@
+//! Step 1: what turning off means, and how to turn it back on.
+
+use crate::components::back_link::BackLink;
+use crate::content::account as text;
+use crate::page_meta::use_page_title;
+use crate::paths;
+use leptos::prelude::*;
+
+#[component]
+pub fn About() -> impl IntoView {
+    use_page_title(text::TITLE_ABOUT);
+    view! {
+        <BackLink href=paths::HOME.to_owned() text=text::BACK />
+        <h1>{text::ABOUT_HEADING}</h1>
+        {text::ABOUT_BODY.map(|p| view! { <p class="nhsuk-body">{p}</p> })}
+        <a class="nhsuk-button" href=paths::ACCOUNT_CHOOSE data-replace="">{text::CONTINUE}</a>
+    }
+}
