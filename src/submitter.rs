@@ -48,8 +48,22 @@ impl Submitter {
     }
 
     /// The patient changed their answers.
+    /// Tells nobody when nothing changed (every keystroke in a form calls
+    /// this).
     pub fn edit(&self) {
-        self.state.update(Submission::edit);
+        self.state.maybe_update(|s| {
+            let before = s.clone();
+            s.edit();
+            *s != before
+        });
+    }
+
+    /// The backend's reference once done (tracked).
+    pub fn reference(&self) -> Option<String> {
+        self.state.with(|s| match s {
+            Submission::Done { reference } => Some(reference.clone()),
+            _ => None,
+        })
     }
 }
 

@@ -27,8 +27,10 @@ pub fn AskToHide(entry: Entry) -> impl IntoView {
     let submitter = Submitter::new();
     let id = StoredValue::new(entry.id.clone());
     let back = paths::entry(&entry.id);
-    move || match submitter.state() {
-        Submission::Done { reference } => view! {
+    // Only being done replaces the form; other changes are the form's own.
+    let done = Memo::new(move |_| submitter.reference());
+    move || match done.get() {
+        Some(reference) => view! {
             <div class="nhsuk-panel">
                 <h1 class="nhsuk-panel__heading">{text::DONE_HEADING}</h1>
                 <div class="nhsuk-panel__body">
@@ -39,7 +41,7 @@ pub fn AskToHide(entry: Entry) -> impl IntoView {
             <p class="nhsuk-body"><a href=paths::RECORD>{record::BACK_TO_RECORD}</a></p>
         }
         .into_any(),
-        _ => view! {
+        None => view! {
             <BackLink href=back.clone() text=account::BACK />
             <Form title=entry.title.clone() id session submitter />
         }

@@ -1,0 +1,112 @@
+// Asking the GP surgery to hide an entry, end to end: from the entry page,
+// a note with a live count and its limit, the error summary, and the same
+// submission rules as turning off access.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { Preview } from "./support/backend.mjs";
+import { useSuite } from "./support/suite.mjs";
+import { openPage, assertGuards, assertAccessible, waitForHeading } from "./support/browser.mjs";
+import { signIn, waitFor } from "./support/flow.mjs";
+
+const suite = useSuite();
+const REDACTION = "/api/v1/record/redaction-requests";
+const ENTRY = "/record/entries/t-asthma-review-2025";
+
+function redactionRequests(page) {
+  const seen = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST" && new URL(r.url()).pathname === REDACTION) {
+      seen.push({ key: r.headers()["idempotency-key"], body: r.postDataJSON() });
+    }
+  });
+  return seen;
+}
+
+async function redactionEvents(preview) {
+  return (await preview.events()).filter((e) => e.type === "redaction_request");
+}
+
+async function openAskPage(page) {
+  await page.goto(ENTRY);
+  await waitForHeading(page, "Before you continue");
+  await page.getByRole("button", { name: "Continue to your record" }).click();
+  await waitForHeading(page, "Asthma review");
+  await page.getByRole("link", { name: "Ask your GP surgery to hide this entry" }).click();
+  await waitForHeading(page, "Ask your GP surgery to hide this entry");
+}
+
+test("asking to hide an entry: note limit, error summary, reference on screen", async () => {
+  const preview = new Preview(suite.backend.url);
+  const { context, page, guard } = await openPage(suite.browser, suite.backend.url, { preview });
+  await signIn(page, preview);
+  const sent = redactionRequests(page);
+  await openAskPage(page);
+  assert.equal(new URL(page.url()).pathname, `${ENTRY}/ask`);
+  assert.equal(await page.title(), "Ask your GP surgery – GP health record – NHS", "neutral, and nothing from the entry");
+  assert.equal(await page.getByText("Asthma review").count(), 1, "says which entry");
+  const count = page.locator(".nhsuk-character-count__status");
+  await count.filter({ hasText: "You have 1000 characters remaining" }).waitFor();
+  await assertAccessible(assert, page, "ask to hide");
+
+  const note = page.getByLabel("Anything you want your GP surgery to know (optional)");
+  assert.equal(await note.getAttribute("autocomplete"), "off");
+  await note.fill("x".repeat(1003));
+  await count.filter({ hasText: "You have 3 characters too many" }).waitFor();
+  // Screen readers hear it once typing pauses.
+  await page.locator("#note-info", { hasText: "You have 3 characters too many" }).waitFor({ state: "attached" });
+  await page.getByRole("button", { name: "Send request" }).click();
+  await page.locator(".nhsuk-error-summary").waitFor();
+  await waitFor(
+    () => page.evaluate(() => document.activeElement?.classList.contains("nhsuk-error-summary")),
+    "focus on the error summary",
+  );
+  await assertAccessible(assert, page, "ask to hide, note too long");
+  assert.equal(sent.length, 0, "nothing sent");
+  await page.getByRole("link", { name: "Your note must be 1,000 characters or fewer" }).click();
+  await waitFor(() => page.evaluate(() => document.activeElement?.id === "note"), "focus on the note");
+
+  const words = "Please hide this: my partner reads my phone. Ça va — 🙂";
+  await note.fill(words);
+  await count.filter({ hasText: `You have ${1000 - [...words].length} characters remaining` }).waitFor();
+  await page.getByRole("button", { name: "Send request" }).click();
+  await waitForHeading(page, "Request sent");
+  const reference = (await page.getByTestId("reference").textContent()).trim();
+  await assertAccessible(assert, page, "ask to hide, sent");
+
+  assert.equal(sent.length, 1);
+  assert.deepEqual(sent[0].body, { entry_id: "t-asthma-review-2025", note: words });
+  assert.deepEqual(
+    (await redactionEvents(preview)).map((e) => [e.entry_id, e.reference]),
+    [["t-asthma-review-2025", reference]],
+  );
+  // The note went nowhere but the request.
+  assert.doesNotMatch(page.url(), /partner/);
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+  assert.doesNotMatch(stored, /partner/);
+  assert.ok(!guard.console.some((line) => /partner/.test(line)), "not in the console");
+  await assertGuards(assert, page, guard);
+  await context.close();
+});
+
+test("asking to hide an entry: a dropped answer, then try again with the same key", async () => {
+  const preview = new Preview(suite.backend.url);
+  const { context, page, guard } = await openPage(suite.browser, suite.backend.url, { preview });
+  await signIn(page, preview);
+  const sent = redactionRequests(page);
+  await openAskPage(page);
+  // Carried out, then the answer is cut off half way.
+  await preview.fault("POST", REDACTION, { kind: "truncated" }, 1);
+  await page.getByRole("button", { name: "Send request" }).dblclick();
+  await page.getByRole("heading", { name: "We could not confirm that your request was sent" }).waitFor();
+  await assertAccessible(assert, page, "ask to hide, could not confirm");
+  const applied = await redactionEvents(preview);
+  assert.equal(applied.length, 1);
+  await page.getByRole("button", { name: "Try again" }).click();
+  await waitForHeading(page, "Request sent");
+  assert.equal((await page.getByTestId("reference").textContent()).trim(), applied[0].reference);
+  assert.equal(sent.length, 2, "the double click sent one, the retry one more");
+  assert.equal(sent[1].key, sent[0].key);
+  assert.equal((await redactionEvents(preview)).length, 1, "asked once");
+  await assertGuards(assert, page, guard);
+  await context.close();
+});
