@@ -6,6 +6,7 @@
 
 mod support;
 
+mod account;
 mod record;
 mod safeguarding;
 mod shell;

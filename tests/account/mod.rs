@@ -1,0 +1,2 @@
+mod ask_to_hide;
+mod turn_off_access;
