@@ -148,7 +148,12 @@ pub fn PreviewPage() -> impl IntoView {
                                 .into_iter()
                                 .map(|s| {
                                     let label = s.state.clone();
-                                    let note = s.action.as_deref().map(|_| " (wait about 25 seconds for the warning)");
+                                    let note = s.action.as_deref().map(|a| match a {
+                                        "wait_for_timeout_warning" => " (wait about 25 seconds for the warning)",
+                                        "long_note_and_submit" => " (then write over 1,000 characters and send)",
+                                        "confirm_and_submit" => " (then tick the box and send)",
+                                        _ => " (then press the main button)",
+                                    });
                                     view! {
                                         <li>
                                             <button

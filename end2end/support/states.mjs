@@ -20,8 +20,28 @@ export async function openState(page, preview, state) {
   }
   await page.goto(state.path);
   await page.locator("h1", { hasText: state.heading }).first().waitFor({ timeout: 15000 });
+  await act(page, state.action);
+  if (state.after) await page.locator("h1", { hasText: state.after }).first().waitFor({ timeout: 15000 });
   if (state.text) await page.getByText(state.text).first().waitFor({ timeout: 15000 });
-  if (state.action === "wait_for_timeout_warning") {
-    await page.getByRole("dialog").waitFor({ state: "visible", timeout: 40000 });
+}
+
+// What a patient does on the page to reach the state.
+async function act(page, action) {
+  const submit = () => page.locator("main button[type=submit]").first().click();
+  switch (action) {
+    case undefined:
+      return;
+    case "wait_for_timeout_warning":
+      return page.getByRole("dialog").waitFor({ state: "visible", timeout: 40000 });
+    case "submit":
+      return submit();
+    case "confirm_and_submit":
+      await page.locator("#confirm").check();
+      return submit();
+    case "long_note_and_submit":
+      await page.locator("#note").fill("a".repeat(1001));
+      return submit();
+    default:
+      throw new Error(`unknown action ${action}`);
   }
 }
