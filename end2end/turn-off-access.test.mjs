@@ -160,6 +160,12 @@ test("a double click sends one request", async () => {
   const { context, page, guard } = await openPage(suite.browser, suite.backend.url, { preview });
   await signIn(page, preview);
   const sent = disableRequests(page);
+  // Start from the record, so that Back after the flow returns to it.
+  await page.goto("/record");
+  await page.getByRole("button", { name: "Continue to your record" }).click();
+  await page.getByText(/^Showing \d+ entries$/).waitFor();
+  const firstCard = (await page.locator(".app-entry-card .nhsuk-card__link").first().textContent()).trim();
+  assert.match(firstCard, /\S/);
   await toCheckStep(page, "Access to my GP health record in this app");
   // A slow answer keeps the first request open while the second click lands.
   await preview.fault("POST", DISABLE, { kind: "delay", ms: 1500 }, 1);
@@ -169,6 +175,12 @@ test("a double click sends one request", async () => {
   await waitForHeading(page, "Access to your GP health record is turned off");
   assert.equal(sent.length, 1, "one request");
   assert.equal((await disabledEvents(preview)).length, 1);
+
+  // The record went with the session: Back shows none of it.
+  await page.goBack();
+  await waitFor(async () => new URL(page.url()).pathname === "/record", "back on the record's address");
+  await waitForHeading(page, "Sign in to continue");
+  assert.ok(!(await page.content()).includes(firstCard), "no card of the record");
   await assertGuards(assert, page, guard);
   await context.close();
 });
