@@ -12,7 +12,11 @@ pub fn json<T: FromJson>(
     content_type: Option<&str>,
     body: &str,
 ) -> Result<T, ApiError> {
-    decoded(status, content_type, body, json::from_str)
+    check_status(status, content_type, body)?;
+    if !is_json(content_type) {
+        return Err(undecodable(status, body));
+    }
+    json::from_str(body).ok_or_else(|| undecodable(status, body))
 }
 
 /// A page of entries, each entry decoded on its own so that one malformed
@@ -25,21 +29,11 @@ pub fn entries_page(
     content_type: Option<&str>,
     body: &str,
 ) -> Result<EntriesPage<Lenient<Entry>>, ApiError> {
-    decoded(status, content_type, body, json::entries_page)
-}
-
-/// A 2xx answer with a JSON body that `read` decodes.
-fn decoded<T>(
-    status: u16,
-    content_type: Option<&str>,
-    body: &str,
-    read: fn(&str) -> Option<T>,
-) -> Result<T, ApiError> {
     check_status(status, content_type, body)?;
     if !is_json(content_type) {
         return Err(undecodable(status, body));
     }
-    read(body).ok_or_else(|| undecodable(status, body))
+    json::entries_page(body).ok_or_else(|| undecodable(status, body))
 }
 
 /// A 2xx answer whose body does not matter (204 and friends).
