@@ -2,13 +2,12 @@
 //! result. Pure, so that every response and problem shape is tested natively.
 
 use super::error::{ApiError, RAW_BODY_KEPT};
+use super::json::{self, FromJson};
 use record_access_contract::{EntriesPage, Entry, Lenient, Problem};
-use serde::de::DeserializeOwned;
-use serde_json::value::RawValue;
 
 /// A JSON body on a 2xx answer decodes to `T`; anything else becomes the
 /// matching [`ApiError`].
-pub fn json<T: DeserializeOwned>(
+pub fn json<T: FromJson>(
     status: u16,
     content_type: Option<&str>,
     body: &str,
@@ -17,33 +16,24 @@ pub fn json<T: DeserializeOwned>(
     if !is_json(content_type) {
         return Err(undecodable(status, body));
     }
-    serde_json::from_str(body).map_err(|_| undecodable(status, body))
+    json::from_str(body).ok_or_else(|| undecodable(status, body))
 }
 
 /// A page of entries, each entry decoded on its own so that one malformed
 /// entry is dropped ([`Lenient::Invalid`]) rather than failing the page.
 ///
-/// Entries are first kept as raw JSON and then decoded with the plain
-/// `Entry` decoder: serde's `untagged` enums would do the same through a
-/// generic buffer that costs tens of kilobytes of wasm.
+/// The page must be valid JSON of the page's shape; each entry must be
+/// valid JSON, and is then decoded on its own as an [`Entry`].
 pub fn entries_page(
     status: u16,
     content_type: Option<&str>,
     body: &str,
 ) -> Result<EntriesPage<Lenient<Entry>>, ApiError> {
-    let page: EntriesPage<Box<RawValue>> = json(status, content_type, body)?;
-    Ok(EntriesPage {
-        available_from: page.available_from,
-        entries: page
-            .entries
-            .into_iter()
-            .map(|raw| match serde_json::from_str::<Entry>(raw.get()) {
-                Ok(entry) => Lenient::Valid(entry),
-                Err(_) => Lenient::Invalid(serde::de::IgnoredAny),
-            })
-            .collect(),
-        next_cursor: page.next_cursor,
-    })
+    check_status(status, content_type, body)?;
+    if !is_json(content_type) {
+        return Err(undecodable(status, body));
+    }
+    json::entries_page(body).ok_or_else(|| undecodable(status, body))
 }
 
 /// A 2xx answer whose body does not matter (204 and friends).
@@ -71,7 +61,7 @@ fn problem(content_type: Option<&str>, body: &str) -> Option<Box<Problem>> {
     if !is_json(content_type) {
         return None;
     }
-    serde_json::from_str(body).ok().map(Box::new)
+    json::from_str(body).map(Box::new)
 }
 
 fn is_json(content_type: Option<&str>) -> bool {

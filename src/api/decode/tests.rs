@@ -176,3 +176,24 @@ fn display_never_includes_the_body() {
     let e = json::<Session>(200, JSON, "secret diagnosis").unwrap_err();
     assert!(!e.to_string().contains("secret"));
 }
+
+#[test]
+fn an_entry_with_a_field_given_twice_is_dropped() {
+    // Which of two `visibility` values would count is not for the app to
+    // guess: the entry is invalid, and the rest of the page still shows.
+    let body = r#"{"available_from":"2024-03-01","entries":[
+        {"id":"a","kind":"allergy","recorded_on":"2024-04-01","title":"T","visibility":"redacted","visibility":"visible"},
+        {"id":"b","kind":"allergy","recorded_on":"2024-04-01","title":"T","visibility":"visible"},
+        7
+    ]}"#;
+    let page = entries_page(200, JSON, body).unwrap();
+    assert!(matches!(page.entries[0], Lenient::Invalid(_)));
+    assert!(matches!(&page.entries[1], Lenient::Valid(e) if e.id == "b"));
+    assert!(matches!(page.entries[2], Lenient::Invalid(_)));
+    // A field given twice on the page itself makes the page undecodable.
+    let twice = r#"{"available_from":"2024-03-01","entries":[],"entries":[]}"#;
+    assert!(matches!(
+        entries_page(200, JSON, twice),
+        Err(ApiError::Undecodable { .. })
+    ));
+}
