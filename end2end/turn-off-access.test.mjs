@@ -253,12 +253,12 @@ test("when access is already off, the flow says so instead of offering it again"
   await context.close();
 });
 
-test("signed out, the flow asks the patient to sign in", async () => {
+test("signed out, the flow asks the patient to sign in and come back to the same step", async () => {
   const { context, page, guard } = await openPage(suite.browser, suite.backend.url);
   await page.goto("/account/check?option=login");
-  await waitForHeading(page, "Turn off access to your GP health record");
-  const signIn = page.getByRole("link", { name: "Sign in" });
-  assert.match(await signIn.getAttribute("href"), /return_to=%2Faccount$/);
+  await waitForHeading(page, "Sign in to continue");
+  const signIn = page.getByRole("button", { name: "Continue to NHS login" });
+  assert.match(await signIn.getAttribute("href"), /return_to=%2Faccount%2Fcheck%3Foption%3Dlogin$/);
   await assertAccessible(assert, page, "turn off access: signed out");
   await assertGuards(assert, page, guard);
   await context.close();

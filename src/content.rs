@@ -405,10 +405,6 @@ pub mod account {
     ];
     pub const CONTINUE: &str = "Continue";
 
-    pub const ALREADY_OFF_HEADING: &str = "Access to your GP health record is turned off";
-    pub const ALREADY_OFF_BODY: &str =
-        "Your record is not shown in this app. To turn access back on, contact your GP surgery.";
-
     pub const CHOOSE_HEADING: &str = "What do you want to turn off?";
     pub const RECORD_ACCESS: &str = "Access to my GP health record in this app";
     pub const RECORD_ACCESS_HINT: &str = "You can still sign in with NHS login and use other NHS services. Your record will not be shown here.";
@@ -451,8 +447,6 @@ pub mod account {
     pub const NEXT_NHS_LOGIN: &str = "We have signed you out. Nobody can sign in with your NHS login now. To use it again, contact NHS login or your GP surgery.";
     pub const NEXT_TURN_BACK_ON: &str =
         "To turn access back on, contact your GP surgery and give them your reference number.";
-    pub const SIGN_IN_NEEDED: &str = "Sign in to turn off access to your GP health record.";
-    pub const SIGN_IN: &str = "Sign in";
 
     /// The words for each choice, by scope.
     pub fn choice(scope: record_access_contract::DisableScope) -> &'static str {

@@ -1,7 +1,7 @@
 //! The patient-facing front-end for online GP record access.
 //!
 //! Plain-Rust modules (`api::decode`, `content`, `dates`, `paths`,
-//! `route`, `record`, `submission`) hold the logic and are tested natively with `cargo test`. The
+//! `route`, `record`, `submission`, `markup`) hold the logic and are tested natively with `cargo test`. The
 //! browser side (the Leptos app, its pages and components, the HTTP client)
 //! compiles only for `wasm32` and is tested in real browsers.
 //! `docs/architecture.md` has the map.
@@ -10,6 +10,7 @@ pub mod api;
 pub mod content;
 pub mod dates;
 pub mod idle;
+pub mod markup;
 pub mod paths;
 pub mod quick_exit;
 pub mod record;

@@ -2,22 +2,32 @@
 //! fresh idempotency key from `crypto.randomUUID` for each attempt, and the
 //! request run in a task.
 
-use crate::api::ApiError;
+use crate::api::client;
+use crate::session::{use_session, SessionService};
 use crate::submission::{outcome, Submission};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::future::Future;
+use record_access_contract::{DisableRequest, RedactionRequest};
+
+/// What a form sends. One request path for every form keeps one copy of
+/// the sending code in the app.
+pub enum Request {
+    TurnOff(DisableRequest),
+    Hide(RedactionRequest),
+}
 
 /// One form's submission. Cheap to copy.
 #[derive(Clone, Copy)]
 pub struct Submitter {
     state: RwSignal<Submission>,
+    session: SessionService,
 }
 
 impl Submitter {
     pub fn new() -> Self {
         Submitter {
             state: RwSignal::new(Submission::Ready),
+            session: use_session(),
         }
     }
 
@@ -30,24 +40,30 @@ impl Submitter {
         self.state.with(Submission::is_sending)
     }
 
-    /// The patient confirmed: sends with `send(key)` unless a request is on
-    /// its way or it is done. `send` gives the backend's reference.
-    pub fn submit<F, Fut>(&self, send: F)
-    where
-        F: FnOnce(String) -> Fut + 'static,
-        Fut: Future<Output = Result<String, ApiError>> + 'static,
-    {
+    /// The patient confirmed: sends `request` unless a request is on its
+    /// way or it is done. A 401 ends the session as anywhere else.
+    pub fn submit(&self, request: Request) {
         let state = self.state;
+        let session = self.session;
         let Some(key) = state.try_update(|s| s.confirm(new_key)).flatten() else {
             return;
         };
         spawn_local(async move {
-            let result = send(key.clone()).await;
+            let result = match &request {
+                Request::TurnOff(body) => client::disable_access(&key, body)
+                    .await
+                    .map(|done| done.reference),
+                Request::Hide(body) => client::request_redaction(&key, body)
+                    .await
+                    .map(|accepted| accepted.reference),
+            };
+            if let Err(error) = &result {
+                session.handle_error(error);
+            }
             state.update(|s| s.answer(&key, outcome(result)));
         });
     }
 
-    /// The patient changed their answers.
     /// Tells nobody when nothing changed (every keystroke in a form calls
     /// this).
     pub fn edit(&self) {

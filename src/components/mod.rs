@@ -9,5 +9,6 @@ pub mod loading;
 pub mod pressure_warning;
 pub mod record_gate;
 pub mod service_problem;
+pub mod submission;
 pub mod timeline_filters;
 pub mod warning_callout;

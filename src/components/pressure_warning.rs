@@ -9,6 +9,7 @@
 
 use crate::api::client;
 use crate::content::pressure_warning as text;
+use crate::markup::Markup;
 use crate::page_meta::{focus_heading, use_page_title};
 use crate::paths;
 use crate::quick_exit::exit;
@@ -42,20 +43,7 @@ pub fn PressureWarning() -> impl IntoView {
 
     view! {
         <h1>{text::HEADING}</h1>
-        <div class="nhsuk-warning-callout">
-            <h2 class="nhsuk-warning-callout__label">
-                <span role="text">
-                    <span class="nhsuk-u-visually-hidden">{text::IMPORTANT}</span>
-                    {text::CALLOUT_LABEL}
-                </span>
-            </h2>
-            <p>{text::SENSITIVE}</p>
-            <p>{text::NOBODY_CAN_MAKE_YOU}</p>
-        </div>
-        <h2 class="nhsuk-heading-m">{text::IF_PRESSURED_HEADING}</h2>
-        <ul class="nhsuk-list nhsuk-list--bullet">
-            {text::IF_PRESSURED.map(|s| view! { <li>{s}</li> })}
-        </ul>
+        <div inner_html=warning_markup()></div>
         <p class="nhsuk-body">
             <a href=paths::HELP on:click=on_help>{text::GET_HELP}</a>
         </p>
@@ -64,4 +52,18 @@ pub fn PressureWarning() -> impl IntoView {
         </button>
         <p class="nhsuk-body-s">{text::EXIT_HINT}</p>
     }
+}
+
+/// What the record may hold, and what to do if pressured: static text.
+fn warning_markup() -> String {
+    Markup::new()
+        .open("div", "nhsuk-warning-callout")
+        .callout_label(text::IMPORTANT, text::CALLOUT_LABEL)
+        .each("p", "", &[text::SENSITIVE, text::NOBODY_CAN_MAKE_YOU])
+        .close("div")
+        .el("h2", "nhsuk-heading-m", text::IF_PRESSURED_HEADING)
+        .open("ul", "nhsuk-list nhsuk-list--bullet")
+        .each("li", "", &text::IF_PRESSURED)
+        .close("ul")
+        .finish()
 }

@@ -1,5 +1,6 @@
 //! What stands before every page that shows record content: signed in,
-//! access on, and the pressure warning acknowledged in this session. Until
+//! access on, and the pressure warning acknowledged in this session. The
+//! steps of turning off access stand behind it too, without the warning. Until
 //! all three hold, none of the page's content is created, so no record
 //! content reaches the DOM.
 
@@ -24,8 +25,10 @@ enum Gate {
     Open,
 }
 
+/// With `warning` false (turning off access), the pressure warning is not
+/// asked for: the page shows no record content.
 #[component]
-pub fn RecordGate(children: ChildrenFn) -> impl IntoView {
+pub fn RecordGate(children: ChildrenFn, #[prop(default = true)] warning: bool) -> impl IntoView {
     let session = use_session();
     let gate = Memo::new(move |_| match session.state() {
         SessionState::Checking => Gate::Checking,
@@ -34,7 +37,7 @@ pub fn RecordGate(children: ChildrenFn) -> impl IntoView {
         SessionState::SignedIn(s) if s.record_access.status != AccessStatus::Enabled => {
             Gate::AccessOff
         }
-        SessionState::SignedIn(s) if !s.safeguarding.acknowledged => Gate::Warning,
+        SessionState::SignedIn(s) if warning && !s.safeguarding.acknowledged => Gate::Warning,
         SessionState::SignedIn(_) => Gate::Open,
     });
     let retry = Callback::new(move |()| session.refresh());

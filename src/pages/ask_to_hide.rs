@@ -3,16 +3,16 @@
 //! backend said. The reference is shown on screen only: nothing is sent to
 //! an inbox someone else may read.
 
-use crate::api::client;
 use crate::components::back_link::BackLink;
-use crate::components::error_summary::{ErrorMessage, ErrorSummary, FieldError};
-use crate::components::warning_callout::callout;
+use crate::components::error_summary::{
+    described_by, group_class, ErrorMessage, ErrorSummary, FieldError,
+};
+use crate::components::submission::{OutcomeText, SubmissionOutcome, SubmitButton};
 use crate::content::{account, ask_to_hide as text, record};
+use crate::markup::Markup;
 use crate::page_meta::use_page_title;
 use crate::paths;
-use crate::session::use_session;
-use crate::submission::Submission;
-use crate::submitter::Submitter;
+use crate::submitter::{Request, Submitter};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use record_access_contract::{Entry, RedactionRequest, REDACTION_NOTE_MAX_CHARS};
@@ -20,10 +20,14 @@ use std::time::Duration;
 
 const NOTE: &str = "note";
 
+const OUTCOMES: OutcomeText = OutcomeText {
+    not_confirmed: (text::NOT_CONFIRMED_HEADING, text::NOT_CONFIRMED_BODY),
+    refused: (text::REFUSED_HEADING, account::REFUSED_BODY),
+};
+
 #[component]
 pub fn AskToHide(entry: Entry) -> impl IntoView {
     use_page_title(text::TITLE);
-    let session = use_session();
     let submitter = Submitter::new();
     let id = StoredValue::new(entry.id.clone());
     let back = paths::entry(&entry.id);
@@ -43,46 +47,35 @@ pub fn AskToHide(entry: Entry) -> impl IntoView {
         .into_any(),
         None => view! {
             <BackLink href=back.clone() text=account::BACK />
-            <Form title=entry.title.clone() id session submitter />
+            <Form title=entry.title.clone() id submitter />
         }
         .into_any(),
     }
 }
 
 #[component]
-fn Form(
-    title: String,
-    id: StoredValue<String>,
-    session: crate::session::SessionService,
-    submitter: Submitter,
-) -> impl IntoView {
-    let note = RwSignal::new(String::new());
-    let left = Memo::new(move |_| {
-        REDACTION_NOTE_MAX_CHARS as i64 - note.with(|n| n.chars().count()) as i64
-    });
+fn Form(title: String, id: StoredValue<String>, submitter: Submitter) -> impl IntoView {
+    let note = StoredValue::new(String::new());
+    let left = RwSignal::new(REDACTION_NOTE_MAX_CHARS as i64);
     // Screen readers hear the count once typing pauses, not every key.
     let spoken = RwSignal::new(text::characters_left(REDACTION_NOTE_MAX_CHARS as i64));
     let pending = StoredValue::new(None::<TimeoutHandle>);
-    Effect::new(move |_| {
-        let n = left.get();
+    let on_input = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        let n = REDACTION_NOTE_MAX_CHARS as i64 - value.chars().count() as i64;
+        note.set_value(value);
+        left.set(n);
+        submitter.edit();
         if let Some(h) = pending.get_value() {
             h.clear();
         }
-        pending.set_value(
-            set_timeout_with_handle(
-                move || spoken.set(text::characters_left(n)),
-                Duration::from_millis(1000),
-            )
-            .ok(),
-        );
-    });
-    on_cleanup(move || {
-        if let Some(h) = pending.get_value() {
-            h.clear();
-        }
-    });
+        let speak = move || {
+            // The form may be gone by then.
+            let _ = spoken.try_set(text::characters_left(n));
+        };
+        pending.set_value(set_timeout_with_handle(speak, Duration::from_millis(1000)).ok());
+    };
     let (errors, set_errors) = signal(Vec::<FieldError>::new());
-    let has_error = move || errors.with(|e| !e.is_empty());
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         if left.get_untracked() < 0 {
@@ -90,22 +83,10 @@ fn Form(
             return;
         }
         set_errors.set(Vec::new());
-        let request = RedactionRequest {
+        submitter.submit(Request::Hide(RedactionRequest {
             entry_id: id.get_value(),
-            note: Some(note.get_untracked().trim().to_owned()).filter(|n| !n.is_empty()),
-        };
-        submitter.submit(move |key| async move {
-            let result = client::request_redaction(&key, &request).await;
-            if let Err(error) = &result {
-                session.handle_error(error);
-            }
-            result.map(|accepted| accepted.reference)
-        });
-    };
-    let button_label = move || match submitter.state() {
-        Submission::Sending { .. } => account::SENDING,
-        Submission::Unconfirmed { .. } | Submission::Refused(_) => account::TRY_AGAIN,
-        _ => text::SUBMIT,
+            note: Some(note.with_value(|n| n.trim().to_owned())).filter(|n| !n.is_empty()),
+        }));
     };
     view! {
         <ErrorSummary errors />
@@ -116,59 +97,36 @@ fn Form(
                 <dd class="nhsuk-summary-list__value">{title}</dd>
             </div>
         </dl>
-        {text::WHAT_HAPPENS.map(|p| view! { <p class="nhsuk-body">{p}</p> })}
-        {move || match submitter.state() {
-            Submission::Unconfirmed { .. } => Some(callout(
-                text::NOT_CONFIRMED_HEADING,
-                text::NOT_CONFIRMED_BODY.to_owned(),
-            ).into_any()),
-            Submission::Refused(_) => Some(callout(
-                text::REFUSED_HEADING,
-                account::REFUSED_BODY.to_owned(),
-            ).into_any()),
-            _ => None,
-        }}
+        <div inner_html=Markup::new().each("p", "nhsuk-body", &text::WHAT_HAPPENS).finish()></div>
+        <SubmissionOutcome submitter words=OUTCOMES />
         <form novalidate autocomplete="off" on:submit=on_submit>
-            <div class="nhsuk-form-group nhsuk-character-count" class:nhsuk-form-group--error=has_error>
+            <div class=group_class(errors, NOTE)>
                 <label class="nhsuk-label nhsuk-label--s" for=NOTE>{text::NOTE_LABEL}</label>
                 <div class="nhsuk-hint" id="note-hint">{text::NOTE_HINT}</div>
-                <Show when=has_error>
-                    <ErrorMessage id="note-error".to_owned() message=text::NOTE_TOO_LONG />
-                </Show>
+                <ErrorMessage errors field=NOTE />
                 <textarea
                     class="nhsuk-textarea"
-                    class:nhsuk-textarea--error=move || left.get() < 0
                     id=NOTE
                     name=NOTE
                     rows="5"
                     autocomplete="off"
                     spellcheck="false"
-                    aria-describedby=move || if has_error() { "note-hint note-error note-info" } else { "note-hint note-info" }
-                    prop:value=move || note.get()
-                    on:input=move |ev| {
-                        note.set(event_target_value(&ev));
-                        submitter.edit();
-                    }
+                    aria-describedby=described_by(errors, NOTE, "note-hint note-info")
+                    on:input=on_input
                 ></textarea>
                 <div
-                    class="nhsuk-hint nhsuk-character-count__status"
-                    class:nhsuk-error-message=move || left.get() < 0
+                    class=move || if left.get() < 0 {
+                        "nhsuk-hint nhsuk-character-count__status nhsuk-error-message"
+                    } else {
+                        "nhsuk-hint nhsuk-character-count__status"
+                    }
                     aria-hidden="true"
                 >
                     {move || text::characters_left(left.get())}
                 </div>
                 <div class="nhsuk-u-visually-hidden" id="note-info" aria-live="polite">{move || spoken.get()}</div>
             </div>
-            <button
-                class="nhsuk-button"
-                type="submit"
-                aria-disabled=move || submitter.is_sending().then_some("true")
-            >
-                {button_label}
-            </button>
-            <p class="nhsuk-u-visually-hidden" role="status">
-                {move || submitter.is_sending().then_some(account::SENDING)}
-            </p>
+            <SubmitButton submitter label=text::SUBMIT class="nhsuk-button" />
         </form>
     }
 }

@@ -87,12 +87,12 @@ async fn choosing_nothing_shows_the_error_summary_and_its_link_focuses_the_field
     let summary = &all(&m.root, ".nhsuk-error-summary")[0];
     assert!(text_of(summary).contains("There is a problem"));
     assert_eq!(all(&m.root, ".nhsuk-form-group--error").len(), 1);
-    let message = &all(&m.root, "#option-error")[0];
+    let message = &all(&m.root, "#option-app-error")[0];
     assert!(text_of(message).contains("Select what you want to turn off"));
     let fieldset = &all(&m.root, "fieldset")[0];
     assert_eq!(
         fieldset.get_attribute("aria-describedby").as_deref(),
-        Some("option-error")
+        Some("option-app-error")
     );
     assert_eq!(
         address(),
@@ -210,15 +210,17 @@ async fn when_access_is_off_no_step_offers_to_turn_it_off() {
 }
 
 #[wasm_bindgen_test]
-async fn signed_out_the_flow_offers_sign_in_back_to_it() {
-    let _at = AddressGuard::at("/account/choose");
-    let m = mount_step(SessionState::SignedOut, AccountStep::Choose);
+async fn signed_out_the_flow_offers_sign_in_back_to_the_same_step() {
+    let _at = AddressGuard::at("/account/check?option=login");
+    let m = mount_step(SessionState::SignedOut, AccountStep::Check);
     settle().await;
-    let link = find_by_text(&m.root, "a", "Sign in").unwrap();
+    assert_eq!(h1(&m), "Sign in to continue");
+    let link = find_by_text(&m.root, "a", "Continue to NHS login").unwrap();
     assert_eq!(
         link.get_attribute("href").as_deref(),
-        Some("/api/v1/auth/login?return_to=%2Faccount")
+        Some("/api/v1/auth/login?return_to=%2Faccount%2Fcheck%3Foption%3Dlogin")
     );
+    assert!(all(&m.root, "form").is_empty());
 }
 
 #[wasm_bindgen_test]

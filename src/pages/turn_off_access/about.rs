@@ -2,6 +2,7 @@
 
 use crate::components::back_link::BackLink;
 use crate::content::account as text;
+use crate::markup::Markup;
 use crate::page_meta::use_page_title;
 use crate::paths;
 use leptos::prelude::*;
@@ -11,8 +12,10 @@ pub fn About() -> impl IntoView {
     use_page_title(text::TITLE_ABOUT);
     view! {
         <BackLink href=paths::HOME.to_owned() text=text::BACK />
-        <h1>{text::ABOUT_HEADING}</h1>
-        {text::ABOUT_BODY.map(|p| view! { <p class="nhsuk-body">{p}</p> })}
+        <div inner_html=Markup::new()
+            .el("h1", "", text::ABOUT_HEADING)
+            .each("p", "nhsuk-body", &text::ABOUT_BODY)
+            .finish()></div>
         <a class="nhsuk-button" href=paths::ACCOUNT_CHOOSE data-replace="">{text::CONTINUE}</a>
     }
 }

@@ -3,22 +3,28 @@
 //! ends and the patient sees the reference), "could not confirm" with a
 //! retry that cannot turn anything off twice, or a refusal.
 
-use crate::api::client;
 use crate::components::back_link::BackLink;
-use crate::components::error_summary::{ErrorMessage, ErrorSummary, FieldError};
-use crate::components::warning_callout::callout;
+use crate::components::error_summary::{
+    described_by, group_class, ErrorMessage, ErrorSummary, FieldError,
+};
+use crate::components::submission::{OutcomeText, SubmissionOutcome, SubmitButton};
 use crate::content::account as text;
 use crate::page_meta::use_page_title;
 use crate::paths;
 use crate::router::use_router;
 use crate::session::use_session;
 use crate::submission::{Refusal, Submission};
-use crate::submitter::Submitter;
+use crate::submitter::{Request, Submitter};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use record_access_contract::{DisableRequest, DisableScope};
 
 const CONFIRM: &str = "confirm";
+
+const OUTCOMES: OutcomeText = OutcomeText {
+    not_confirmed: (text::NOT_CONFIRMED_HEADING, text::NOT_CONFIRMED_BODY),
+    refused: (text::REFUSED_HEADING, text::REFUSED_BODY),
+};
 
 #[component]
 pub fn Check(scope: DisableScope) -> impl IntoView {
@@ -26,9 +32,8 @@ pub fn Check(scope: DisableScope) -> impl IntoView {
     let router = use_router();
     let session = use_session();
     let submitter = Submitter::new();
-    let confirmed = RwSignal::new(false);
+    let confirmed = StoredValue::new(false);
     let (errors, set_errors) = signal(Vec::<FieldError>::new());
-    let has_error = move || errors.with(|e| !e.is_empty());
     let change = paths::account_step(paths::ACCOUNT_CHOOSE, Some(scope));
 
     // Done: show the reference on the last step, then end the session here
@@ -46,31 +51,19 @@ pub fn Check(scope: DisableScope) -> impl IntoView {
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if !confirmed.get_untracked() {
+        if !confirmed.get_value() {
             set_errors.set(vec![(CONFIRM, text::CONFIRM_ERROR)]);
             return;
         }
         set_errors.set(Vec::new());
-        submitter.submit(move |key| async move {
-            let request = DisableRequest {
-                scope,
-                confirmed: true,
-            };
-            let result = client::disable_access(&key, &request).await;
-            if let Err(error) = &result {
-                session.handle_error(error);
-            }
-            result.map(|done| done.reference)
-        });
+        submitter.submit(Request::TurnOff(DisableRequest {
+            scope,
+            confirmed: true,
+        }));
     };
     let (confirm_label, submit_label) = match scope {
         DisableScope::RecordAccess => (text::CONFIRM_RECORD_ACCESS, text::SUBMIT_RECORD_ACCESS),
         DisableScope::NhsLogin => (text::CONFIRM_NHS_LOGIN, text::SUBMIT_NHS_LOGIN),
-    };
-    let button_label = move || match submitter.state() {
-        Submission::Sending { .. } => text::SENDING,
-        Submission::Unconfirmed { .. } | Submission::Refused(Refusal::Problem) => text::TRY_AGAIN,
-        _ => submit_label,
     };
     view! {
         <BackLink href=change.clone() text=text::BACK replace=true />
@@ -88,19 +81,14 @@ pub fn Check(scope: DisableScope) -> impl IntoView {
                 </dd>
             </div>
         </dl>
-        <Outcome submitter />
+        <SubmissionOutcome submitter words=OUTCOMES />
         <form novalidate autocomplete="off" on:submit=on_submit>
-            <div class="nhsuk-form-group" class:nhsuk-form-group--error=has_error>
-                <fieldset
-                    class="nhsuk-fieldset"
-                    aria-describedby=move || has_error().then_some("confirm-error")
-                >
+            <div class=group_class(errors, CONFIRM)>
+                <fieldset class="nhsuk-fieldset" aria-describedby=described_by(errors, CONFIRM, "")>
                     <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">
                         <h2 class="nhsuk-fieldset__heading">{text::CONFIRM_LEGEND}</h2>
                     </legend>
-                    <Show when=has_error>
-                        <ErrorMessage id="confirm-error".to_owned() message=text::CONFIRM_ERROR />
-                    </Show>
+                    <ErrorMessage errors field=CONFIRM />
                     <div class="nhsuk-checkboxes">
                         <div class="nhsuk-checkboxes__item">
                             <input
@@ -108,8 +96,7 @@ pub fn Check(scope: DisableScope) -> impl IntoView {
                                 id=CONFIRM
                                 name=CONFIRM
                                 type="checkbox"
-                                prop:checked=move || confirmed.get()
-                                on:change=move |ev| confirmed.set(event_target_checked(&ev))
+                                on:change=move |ev| confirmed.set_value(event_target_checked(&ev))
                             />
                             <label class="nhsuk-label nhsuk-checkboxes__label" for=CONFIRM>
                                 {confirm_label}
@@ -118,39 +105,7 @@ pub fn Check(scope: DisableScope) -> impl IntoView {
                     </div>
                 </fieldset>
             </div>
-            <button
-                class="nhsuk-button nhsuk-button--warning"
-                type="submit"
-                aria-disabled=move || submitter.is_sending().then_some("true")
-            >
-                {button_label}
-            </button>
-            <p class="nhsuk-u-visually-hidden" role="status">
-                {move || submitter.is_sending().then_some(text::SENDING)}
-            </p>
+            <SubmitButton submitter label=submit_label class="nhsuk-button nhsuk-button--warning" />
         </form>
-    }
-}
-
-/// What happened to the last attempt, when it did not simply work.
-#[component]
-fn Outcome(submitter: Submitter) -> impl IntoView {
-    move || match submitter.state() {
-        Submission::Unconfirmed { .. } => Some(callout(
-            text::NOT_CONFIRMED_HEADING,
-            text::NOT_CONFIRMED_BODY.to_owned(),
-        )),
-        Submission::Refused(Refusal::Problem) => Some(callout(
-            text::REFUSED_HEADING,
-            text::REFUSED_BODY.to_owned(),
-        )),
-        Submission::Refused(Refusal::AlreadyDone { reference }) => Some(callout(
-            text::ALREADY_DONE_HEADING,
-            match reference {
-                Some(r) => format!("{} {}: {r}.", text::ALREADY_DONE_BODY, text::REFERENCE),
-                None => text::ALREADY_DONE_BODY.to_owned(),
-            },
-        )),
-        _ => None,
     }
 }

@@ -3,7 +3,9 @@
 //! keeps it.
 
 use crate::components::back_link::BackLink;
-use crate::components::error_summary::{ErrorMessage, ErrorSummary, FieldError};
+use crate::components::error_summary::{
+    described_by, group_class, ErrorMessage, ErrorSummary, FieldError,
+};
 use crate::content::account as text;
 use crate::page_meta::use_page_title;
 use crate::paths;
@@ -21,7 +23,6 @@ pub fn Choose(scope: Option<DisableScope>) -> impl IntoView {
     let router = use_router();
     let chosen = RwSignal::new(scope);
     let (errors, set_errors) = signal(Vec::<FieldError>::new());
-    let has_error = move || errors.with(|e| !e.is_empty());
     let choose = move |scope: DisableScope| {
         chosen.set(Some(scope));
         router.navigate(
@@ -51,7 +52,7 @@ pub fn Choose(scope: Option<DisableScope>) -> impl IntoView {
                     type="radio"
                     value=paths::scope_word(scope)
                     aria-describedby=hint_id.clone()
-                    prop:checked=move || chosen.get() == Some(scope)
+                    checked=chosen.get_untracked() == Some(scope)
                     on:change=move |_| choose(scope)
                 />
                 <label class="nhsuk-label nhsuk-radios__label" for=id>{text::choice(scope)}</label>
@@ -63,17 +64,12 @@ pub fn Choose(scope: Option<DisableScope>) -> impl IntoView {
         <BackLink href=paths::ACCOUNT.to_owned() text=text::BACK replace=true />
         <ErrorSummary errors />
         <form novalidate autocomplete="off" on:submit=on_submit>
-            <div class="nhsuk-form-group" class:nhsuk-form-group--error=has_error>
-                <fieldset
-                    class="nhsuk-fieldset"
-                    aria-describedby=move || has_error().then_some("option-error")
-                >
+            <div class=group_class(errors, FIRST_OPTION)>
+                <fieldset class="nhsuk-fieldset" aria-describedby=described_by(errors, FIRST_OPTION, "")>
                     <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--l">
                         <h1 class="nhsuk-fieldset__heading">{text::CHOOSE_HEADING}</h1>
                     </legend>
-                    <Show when=has_error>
-                        <ErrorMessage id="option-error".to_owned() message=text::CHOOSE_ERROR />
-                    </Show>
+                    <ErrorMessage errors field=FIRST_OPTION />
                     <div class="nhsuk-radios">
                         {option(DisableScope::RecordAccess, text::RECORD_ACCESS_HINT)}
                         {option(DisableScope::NhsLogin, text::NHS_LOGIN_HINT)}
