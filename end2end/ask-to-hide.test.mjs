@@ -52,6 +52,9 @@ test("asking to hide an entry: note limit, error summary, reference on screen", 
   assert.equal(await note.getAttribute("autocomplete"), "off");
   await note.fill("x".repeat(1003));
   await count.filter({ hasText: "You have 3 characters too many" }).waitFor();
+  const red = "rgb(213, 40, 27)";
+  assert.equal(await count.evaluate((el) => getComputedStyle(el).color), red, "the count turns red");
+  assert.equal(await note.evaluate((el) => getComputedStyle(el).borderTopColor), red, "so does the border");
   // Screen readers hear it once typing pauses.
   await page.locator("#note-info", { hasText: "You have 3 characters too many" }).waitFor({ state: "attached" });
   await page.getByRole("button", { name: "Send request" }).click();

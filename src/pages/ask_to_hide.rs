@@ -104,25 +104,23 @@ fn Form(title: String, id: StoredValue<String>, submitter: Submitter) -> impl In
                 <label class="nhsuk-label nhsuk-label--s" for=NOTE>{text::NOTE_LABEL}</label>
                 <div class="nhsuk-hint" id="note-hint">{text::NOTE_HINT}</div>
                 <ErrorMessage errors field=NOTE />
-                <textarea
-                    class="nhsuk-textarea"
-                    id=NOTE
-                    name=NOTE
-                    rows="5"
-                    autocomplete="off"
-                    spellcheck="false"
-                    aria-describedby=described_by(errors, NOTE, "note-hint note-info")
-                    on:input=on_input
-                ></textarea>
-                <div
-                    class=move || if left.get() < 0 {
-                        "nhsuk-hint nhsuk-character-count__status nhsuk-error-message"
-                    } else {
-                        "nhsuk-hint nhsuk-character-count__status"
-                    }
-                    aria-hidden="true"
-                >
-                    {move || text::characters_left(left.get())}
+                // Over the limit, the textarea and the count turn to the
+                // error colour (style/_app.scss), as the NHS character
+                // count does.
+                <div class=move || if left.get() < 0 { "app-note app-note--over" } else { "app-note" }>
+                    <textarea
+                        class="nhsuk-textarea"
+                        id=NOTE
+                        name=NOTE
+                        rows="5"
+                        autocomplete="off"
+                        spellcheck="false"
+                        aria-describedby=described_by(errors, NOTE, "note-hint note-info")
+                        on:input=on_input
+                    ></textarea>
+                    <div class="nhsuk-hint nhsuk-character-count__status" aria-hidden="true">
+                        {move || text::characters_left(left.get())}
+                    </div>
                 </div>
                 <div class="nhsuk-u-visually-hidden" id="note-info" aria-live="polite">{move || spoken.get()}</div>
             </div>
