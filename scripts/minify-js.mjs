@@ -1,8 +1,8 @@
 // Trunk post-build hook: minifies the JavaScript glue that wasm-bindgen
 // writes, in release builds only, and updates its subresource integrity
-// hash in index.html to match. Trunk 0.21's `minify` setting leaves that
-// file as it is, and every byte of it is downloaded by a patient's phone
-// (about 1.7 KB of brotli). Property names are left alone: the glue and
+// hash in index.html to match. Trunk 0.21's own minifier cannot parse
+// that file (it warns and leaves it as it is), and every byte of it is
+// downloaded by a patient's phone (about 1.7 KB of brotli). Property names are left alone: the glue and
 // the wasm module find each other's functions by name.
 import { createHash } from "node:crypto";
 import { readdir, readFile, writeFile } from "node:fs/promises";
