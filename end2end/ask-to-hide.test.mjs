@@ -6,25 +6,11 @@ import assert from "node:assert/strict";
 import { Preview } from "./support/backend.mjs";
 import { useSuite } from "./support/suite.mjs";
 import { openPage, assertGuards, assertAccessible, waitForHeading } from "./support/browser.mjs";
-import { signIn, waitFor } from "./support/flow.mjs";
+import { signIn, waitFor, postsTo, eventsOf } from "./support/flow.mjs";
 
 const suite = useSuite();
 const REDACTION = "/api/v1/record/redaction-requests";
 const ENTRY = "/record/entries/t-asthma-review-2025";
-
-function redactionRequests(page) {
-  const seen = [];
-  page.on("request", (r) => {
-    if (r.method() === "POST" && new URL(r.url()).pathname === REDACTION) {
-      seen.push({ key: r.headers()["idempotency-key"], body: r.postDataJSON() });
-    }
-  });
-  return seen;
-}
-
-async function redactionEvents(preview) {
-  return (await preview.events()).filter((e) => e.type === "redaction_request");
-}
 
 async function openAskPage(page) {
   await page.goto(ENTRY);
@@ -39,7 +25,7 @@ test("asking to hide an entry: note limit, error summary, reference on screen", 
   const preview = new Preview(suite.backend.url);
   const { context, page, guard } = await openPage(suite.browser, suite.backend.url, { preview });
   await signIn(page, preview);
-  const sent = redactionRequests(page);
+  const sent = postsTo(page, REDACTION);
   await openAskPage(page);
   assert.equal(new URL(page.url()).pathname, `${ENTRY}/ask`);
   assert.equal(await page.title(), "Ask your GP surgery – GP health record – NHS", "neutral, and nothing from the entry");
@@ -79,7 +65,7 @@ test("asking to hide an entry: note limit, error summary, reference on screen", 
   assert.equal(sent.length, 1);
   assert.deepEqual(sent[0].body, { entry_id: "t-asthma-review-2025", note: words });
   assert.deepEqual(
-    (await redactionEvents(preview)).map((e) => [e.entry_id, e.reference]),
+    (await eventsOf(preview, "redaction_request")).map((e) => [e.entry_id, e.reference]),
     [["t-asthma-review-2025", reference]],
   );
   // The note went nowhere but the request.
@@ -95,21 +81,21 @@ test("asking to hide an entry: a dropped answer, then try again with the same ke
   const preview = new Preview(suite.backend.url);
   const { context, page, guard } = await openPage(suite.browser, suite.backend.url, { preview });
   await signIn(page, preview);
-  const sent = redactionRequests(page);
+  const sent = postsTo(page, REDACTION);
   await openAskPage(page);
   // Carried out, then the answer is cut off half way.
   await preview.fault("POST", REDACTION, { kind: "truncated" }, 1);
   await page.getByRole("button", { name: "Send request" }).dblclick();
   await page.getByRole("heading", { name: "We could not confirm that your request was sent" }).waitFor();
   await assertAccessible(assert, page, "ask to hide, could not confirm");
-  const applied = await redactionEvents(preview);
+  const applied = await eventsOf(preview, "redaction_request");
   assert.equal(applied.length, 1);
   await page.getByRole("button", { name: "Try again" }).click();
   await waitForHeading(page, "Request sent");
   assert.equal((await page.getByTestId("reference").textContent()).trim(), applied[0].reference);
   assert.equal(sent.length, 2, "the double click sent one, the retry one more");
   assert.equal(sent[1].key, sent[0].key);
-  assert.equal((await redactionEvents(preview)).length, 1, "asked once");
+  assert.equal((await eventsOf(preview, "redaction_request")).length, 1, "asked once");
   await assertGuards(assert, page, guard);
   await context.close();
 });

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { Preview } from "./support/backend.mjs";
 import { useSuite } from "./support/suite.mjs";
 import { openPage, assertGuards, assertAccessible, waitForHeading } from "./support/browser.mjs";
-import { signIn, waitFor } from "./support/flow.mjs";
+import { signIn, waitFor, tabTo } from "./support/flow.mjs";
 
 const suite = useSuite();
 const ENTRY = "/record/entries/t-asthma-review-2025";
@@ -114,11 +114,3 @@ test("a new session asks again", async () => {
 });
 
 // Presses Tab until the element with this accessible text has focus.
-async function tabTo(page, text) {
-  for (let i = 0; i < 40; i++) {
-    await page.keyboard.press("Tab");
-    const focused = await page.evaluate(() => document.activeElement?.textContent?.trim());
-    if (focused === text) return;
-  }
-  assert.fail(`could not reach "${text}" with Tab`);
-}

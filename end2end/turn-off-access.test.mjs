@@ -7,34 +7,10 @@ import assert from "node:assert/strict";
 import { Preview } from "./support/backend.mjs";
 import { useSuite } from "./support/suite.mjs";
 import { openPage, assertGuards, assertAccessible, waitForHeading } from "./support/browser.mjs";
-import { signIn, waitFor } from "./support/flow.mjs";
+import { signIn, waitFor, tabTo, postsTo, eventsOf } from "./support/flow.mjs";
 
 const suite = useSuite();
 const DISABLE = "/api/v1/access/disable";
-
-// Every POST to the disable endpoint the page sends, with its key.
-function disableRequests(page) {
-  const seen = [];
-  page.on("request", (r) => {
-    if (r.method() === "POST" && new URL(r.url()).pathname === DISABLE) {
-      seen.push({ key: r.headers()["idempotency-key"], body: r.postDataJSON() });
-    }
-  });
-  return seen;
-}
-
-async function disabledEvents(preview) {
-  return (await preview.events()).filter((e) => e.type === "access_disabled");
-}
-
-async function tabTo(page, text) {
-  for (let i = 0; i < 60; i++) {
-    await page.keyboard.press("Tab");
-    const focused = await page.evaluate(() => document.activeElement?.textContent?.trim());
-    if (focused === text) return;
-  }
-  assert.fail(`could not reach "${text}" with Tab`);
-}
 
 // Opens the flow from the account menu and goes to the check step with
 // the choice made by pointer.
@@ -52,7 +28,7 @@ test("the whole flow by keyboard alone, with neutral addresses and titles, and a
   const preview = new Preview(suite.backend.url);
   const { context, page, guard } = await openPage(suite.browser, suite.backend.url, { preview });
   await signIn(page, preview);
-  const sent = disableRequests(page);
+  const sent = postsTo(page, DISABLE);
   const titles = [];
 
   // From the help page's link.
@@ -133,7 +109,7 @@ test("the whole flow by keyboard alone, with neutral addresses and titles, and a
   // One request, one key, and the backend's reference on screen.
   assert.equal(sent.length, 1);
   assert.deepEqual(sent[0].body, { scope: "record_access", confirmed: true });
-  const events = await disabledEvents(preview);
+  const events = await eventsOf(preview, "access_disabled");
   assert.deepEqual(events.map((e) => [e.scope, e.reference]), [["record_access", reference]]);
 
   // The steps shared one history entry; titles are neutral and unique.
@@ -159,7 +135,7 @@ test("a double click sends one request", async () => {
   const preview = new Preview(suite.backend.url);
   const { context, page, guard } = await openPage(suite.browser, suite.backend.url, { preview });
   await signIn(page, preview);
-  const sent = disableRequests(page);
+  const sent = postsTo(page, DISABLE);
   // Start from the record, so that Back after the flow returns to it.
   await page.goto("/record");
   await page.getByRole("button", { name: "Continue to your record" }).click();
@@ -174,7 +150,7 @@ test("a double click sends one request", async () => {
   await page.getByRole("button", { name: "Sending, please wait" }).waitFor();
   await waitForHeading(page, "Access to your GP health record is turned off");
   assert.equal(sent.length, 1, "one request");
-  assert.equal((await disabledEvents(preview)).length, 1);
+  assert.equal((await eventsOf(preview, "access_disabled")).length, 1);
 
   // The record went with the session: Back shows none of it.
   await page.goBack();
@@ -189,7 +165,7 @@ test("a timeout while the backend applied it: could not confirm, then try again 
   const preview = new Preview(suite.backend.url);
   const { context, page, guard } = await openPage(suite.browser, suite.backend.url, { preview });
   await signIn(page, preview);
-  const sent = disableRequests(page);
+  const sent = postsTo(page, DISABLE);
   await toCheckStep(page, "My NHS login");
   // Applied at once, answered only after the app has given up (15 s).
   await preview.fault("POST", DISABLE, { kind: "late", ms: 60000 }, 1);
@@ -197,7 +173,7 @@ test("a timeout while the backend applied it: could not confirm, then try again 
   await page.getByRole("button", { name: "Disable my NHS login" }).click();
   await page.getByRole("heading", { name: "We could not confirm that access was turned off" }).waitFor({ timeout: 30000 });
   await assertAccessible(assert, page, "turn off access: could not confirm");
-  const applied = await disabledEvents(preview);
+  const applied = await eventsOf(preview, "access_disabled");
   assert.equal(applied.length, 1, "the backend applied the first request");
 
   await page.getByRole("button", { name: "Try again" }).click();
@@ -205,7 +181,7 @@ test("a timeout while the backend applied it: could not confirm, then try again 
   assert.equal((await page.getByTestId("reference").textContent()).trim(), applied[0].reference, "the first request's reference");
   assert.equal(sent.length, 2);
   assert.equal(sent[1].key, sent[0].key, "the retry replays the same key");
-  assert.equal((await disabledEvents(preview)).length, 1, "applied once");
+  assert.equal((await eventsOf(preview, "access_disabled")).length, 1, "applied once");
   // After nhs_login every call answers 401.
   assert.equal((await page.request.get("/api/v1/session")).status(), 401);
   await assertGuards(assert, page, guard);
@@ -216,17 +192,17 @@ test("a 500, then success on the second try; the record answers 403 afterwards",
   const preview = new Preview(suite.backend.url);
   const { context, page, guard } = await openPage(suite.browser, suite.backend.url, { preview });
   await signIn(page, preview);
-  const sent = disableRequests(page);
+  const sent = postsTo(page, DISABLE);
   await toCheckStep(page, "Access to my GP health record in this app");
   await preview.fault("POST", DISABLE, { kind: "status", status: 500, code: "internal_error" }, 1);
   await page.getByLabel(/I understand/).check();
   await page.getByRole("button", { name: "Turn off access" }).click();
   await page.getByRole("heading", { name: "We could not confirm that access was turned off" }).waitFor();
-  assert.equal((await disabledEvents(preview)).length, 0, "nothing applied yet");
+  assert.equal((await eventsOf(preview, "access_disabled")).length, 0, "nothing applied yet");
   await page.getByRole("button", { name: "Try again" }).click();
   await waitForHeading(page, "Access to your GP health record is turned off");
   assert.equal(sent.length, 2);
-  assert.equal((await disabledEvents(preview)).length, 1);
+  assert.equal((await eventsOf(preview, "access_disabled")).length, 1);
 
   // Signing in again: the record is closed.
   await page.goto("/api/v1/auth/login?return_to=%2Frecord");

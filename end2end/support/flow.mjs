@@ -23,3 +23,30 @@ export async function waitFor(check, description, timeout = 10000) {
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+// Presses Tab until the focused element reads `text`; fails after 60.
+export async function tabTo(page, text) {
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => document.activeElement?.textContent?.trim());
+    if (focused === text) return;
+  }
+  assert.fail(`could not reach "${text}" with Tab`);
+}
+
+// Every POST the page sends to `path` from now on, with its idempotency
+// key and JSON body, in order.
+export function postsTo(page, path) {
+  const seen = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST" && new URL(r.url()).pathname === path) {
+      seen.push({ key: r.headers()["idempotency-key"], body: r.postDataJSON() });
+    }
+  });
+  return seen;
+}
+
+// The backend's audit events of one type, for this preview browser.
+export async function eventsOf(preview, type) {
+  return (await preview.events()).filter((e) => e.type === type);
+}
