@@ -106,10 +106,24 @@ mod tests {
             signed_out::TITLE,
             not_found::TITLE,
             problem::TITLE,
+            help::TITLE,
+            record::TITLE,
+            record::ENTRY_TITLE,
+            account::TITLE_ABOUT,
+            account::TITLE_CHOOSE,
+            account::TITLE_CHECK,
+            account::TITLE_DONE,
+            ask_to_hide::TITLE,
         ];
         let mut seen = std::collections::HashSet::new();
         for t in titles {
             assert!(seen.insert(page_title(t)), "duplicate title {t}");
+            for word in ["turn off", "disable", "hide", "abuse", "pressur"] {
+                assert!(
+                    !t.to_lowercase().contains(word),
+                    "{t} names what the patient did"
+                );
+            }
         }
         assert_eq!(page_title("Home"), "Home – GP health record – NHS");
     }
