@@ -406,7 +406,6 @@ pub mod account {
     pub const TITLE_CHOOSE: &str = "Account settings: choose";
     pub const TITLE_CHECK: &str = "Account settings: check";
     pub const TITLE_DONE: &str = "Account settings: done";
-    pub const BACK: &str = "Back";
     pub const MENU_LINK: &str = "Turn off access";
     pub const MENU_HELP: &str = "Help";
     pub const RECORD_LINK: &str = "Turn off access to your GP health record";
@@ -438,23 +437,16 @@ pub mod account {
     pub const CONFIRM_ERROR: &str = "Confirm that you understand what will happen";
     pub const SUBMIT_RECORD_ACCESS: &str = "Turn off access";
     pub const SUBMIT_NHS_LOGIN: &str = "Disable my NHS login";
-    pub const SENDING: &str = "Sending, please wait";
-    pub const MISSING_CHOICE: &str = "You have not chosen what to turn off yet.";
-    pub const CHOOSE_LINK: &str = "Choose what to turn off";
 
     pub const NOT_CONFIRMED_HEADING: &str = "We could not confirm that access was turned off";
     pub const NOT_CONFIRMED_BODY: &str = "Your request may or may not have reached us. Try again: it is safe, access will only be turned off once.";
-    pub const TRY_AGAIN: &str = "Try again";
     pub const REFUSED_HEADING: &str = "Access has not been turned off";
-    pub const REFUSED_BODY: &str =
-        "Something went wrong on our side. Try again, or contact your GP surgery.";
     pub const ALREADY_DONE_HEADING: &str = "Access was already turned off";
     pub const ALREADY_DONE_BODY: &str =
         "You do not need to do anything else. To turn access back on, contact your GP surgery.";
 
     pub const DONE_RECORD_ACCESS: &str = "Access to your GP health record is turned off";
     pub const DONE_NHS_LOGIN: &str = "Your NHS login is disabled";
-    pub const REFERENCE: &str = "Your reference number";
     pub const NEXT_HEADING: &str = "What happens next";
     pub const NEXT_RECORD_ACCESS: &str =
         "Your record is no longer shown in this app. We have signed you out.";
@@ -500,6 +492,15 @@ pub mod ask_to_hide {
     pub const REFUSED_HEADING: &str = "Your request has not been sent";
     pub const DONE_HEADING: &str = "Request sent";
     pub const NEXT_BODY: &str = "Your GP surgery will decide whether to hide the entry. Write down your reference number if you want to ask about it: we will not send it to you.";
+}
+
+/// What every form that sends something says about the sending.
+pub mod submission {
+    pub const BACK: &str = "Back";
+    pub const SENDING: &str = "Sending, please wait";
+    pub const REFUSED_BODY: &str =
+        "Something went wrong on our side. Try again, or contact your GP surgery.";
+    pub const REFERENCE: &str = "Your reference number";
 }
 
 /// The NHS error summary.

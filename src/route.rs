@@ -88,11 +88,7 @@ fn entry_page(rest: &str) -> Page {
 /// The choice of what to turn off, from the query's neutral words
 /// (`option=app` or `option=login`); `None` for none or anything else.
 pub fn account_option(query: &str) -> Option<DisableScope> {
-    let value = query_pairs(query)
-        .into_iter()
-        .rev()
-        .find(|(k, _)| k == "option")?
-        .1;
+    let value = query_value(query, "option")?;
     [DisableScope::RecordAccess, DisableScope::NhsLogin]
         .into_iter()
         .find(|s| paths::scope_word(*s) == value)
@@ -125,11 +121,8 @@ pub fn query_pairs(query: &str) -> Vec<(String, String)> {
 /// The timeline page a query asks for (`page=`, counted from 1); 1 when it
 /// asks for none or for something that is not a page number.
 pub fn page_number(query: &str) -> usize {
-    query_pairs(query)
-        .into_iter()
-        .rev()
-        .find(|(k, _)| k == "page")
-        .and_then(|(_, p)| p.parse::<usize>().ok())
+    query_value(query, "page")
+        .and_then(|p| p.parse::<usize>().ok())
         .filter(|p| *p >= 1)
         .unwrap_or(1)
 }

@@ -11,4 +11,3 @@ pub mod record_gate;
 pub mod service_problem;
 pub mod submission;
 pub mod timeline_filters;
-pub mod warning_callout;

@@ -1,9 +1,8 @@
 //! What every form that sends something shows of its submission: a submit
-//! button that shows progress and cannot send twice, and the outcome when
-//! it did not simply work.
+//! button that shows progress and cannot send twice, the outcome when it
+//! did not simply work, and the confirmation panel with the reference.
 
-use crate::components::warning_callout::callout;
-use crate::content::account as text;
+use crate::content::{account, problem, submission as text};
 use crate::submission::{Refusal, Submission};
 use crate::submitter::Submitter;
 use leptos::prelude::*;
@@ -29,7 +28,7 @@ pub fn SubmitButton(
         <button class=class type="submit" aria-disabled=move || sending().then_some("true")>
             {move || match submitter.state() {
                 Submission::Sending { .. } => text::SENDING,
-                Submission::Unconfirmed { .. } | Submission::Refused(Refusal::Problem) => text::TRY_AGAIN,
+                Submission::Unconfirmed { .. } | Submission::Refused(Refusal::Problem) => problem::TRY_AGAIN,
                 _ => label,
             }}
         </button>
@@ -37,7 +36,9 @@ pub fn SubmitButton(
     }
 }
 
-/// "We could not confirm", a refusal, or "it was done already".
+/// "We could not confirm", a refusal, or "it was done already" (only
+/// turning off access can be done already), in a warning callout that
+/// screen readers announce when it appears.
 #[component]
 pub fn SubmissionOutcome(submitter: Submitter, words: OutcomeText) -> impl IntoView {
     move || {
@@ -46,15 +47,32 @@ pub fn SubmissionOutcome(submitter: Submitter, words: OutcomeText) -> impl IntoV
                 (words.not_confirmed.0, words.not_confirmed.1.to_owned())
             }
             Submission::Refused(Refusal::AlreadyDone { reference }) => (
-                text::ALREADY_DONE_HEADING,
+                account::ALREADY_DONE_HEADING,
                 match reference {
-                    Some(r) => format!("{} {}: {r}.", text::ALREADY_DONE_BODY, text::REFERENCE),
-                    None => text::ALREADY_DONE_BODY.to_owned(),
+                    Some(r) => format!("{} {}: {r}.", account::ALREADY_DONE_BODY, text::REFERENCE),
+                    None => account::ALREADY_DONE_BODY.to_owned(),
                 },
             ),
             Submission::Refused(_) => (words.refused.0, words.refused.1.to_owned()),
             _ => return None,
         };
-        Some(callout(heading, body))
+        Some(view! {
+            <div class="nhsuk-warning-callout" role="alert">
+                <h2 class="nhsuk-warning-callout__label">{heading}</h2>
+                <p>{body}</p>
+            </div>
+        })
+    }
+}
+
+/// The NHS confirmation panel: what was done, and the backend's reference.
+pub fn confirmation_panel(heading: &'static str, reference: String) -> impl IntoView {
+    view! {
+        <div class="nhsuk-panel">
+            <h1 class="nhsuk-panel__heading">{heading}</h1>
+            <div class="nhsuk-panel__body">
+                {text::REFERENCE}<br /><strong data-testid="reference">{reference}</strong>
+            </div>
+        </div>
     }
 }

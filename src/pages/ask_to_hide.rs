@@ -7,8 +7,10 @@ use crate::components::back_link::BackLink;
 use crate::components::error_summary::{
     described_by, group_class, ErrorMessage, ErrorSummary, FieldError,
 };
-use crate::components::submission::{OutcomeText, SubmissionOutcome, SubmitButton};
-use crate::content::{account, ask_to_hide as text, record};
+use crate::components::submission::{
+    confirmation_panel, OutcomeText, SubmissionOutcome, SubmitButton,
+};
+use crate::content::{ask_to_hide as text, record, submission};
 use crate::markup::Markup;
 use crate::page_meta::use_page_title;
 use crate::paths;
@@ -22,7 +24,7 @@ const NOTE: &str = "note";
 
 const OUTCOMES: OutcomeText = OutcomeText {
     not_confirmed: (text::NOT_CONFIRMED_HEADING, text::NOT_CONFIRMED_BODY),
-    refused: (text::REFUSED_HEADING, account::REFUSED_BODY),
+    refused: (text::REFUSED_HEADING, submission::REFUSED_BODY),
 };
 
 #[component]
@@ -35,18 +37,13 @@ pub fn AskToHide(entry: Entry) -> impl IntoView {
     let done = Memo::new(move |_| submitter.reference());
     move || match done.get() {
         Some(reference) => view! {
-            <div class="nhsuk-panel">
-                <h1 class="nhsuk-panel__heading">{text::DONE_HEADING}</h1>
-                <div class="nhsuk-panel__body">
-                    {account::REFERENCE}<br /><strong data-testid="reference">{reference}</strong>
-                </div>
-            </div>
+            {confirmation_panel(text::DONE_HEADING, reference)}
             <p class="nhsuk-body">{text::NEXT_BODY}</p>
             <p class="nhsuk-body"><a href=paths::RECORD>{record::BACK_TO_RECORD}</a></p>
         }
         .into_any(),
         None => view! {
-            <BackLink href=back.clone() text=account::BACK />
+            <BackLink href=back.clone() text=submission::BACK />
             <Form title=entry.title.clone() id submitter />
         }
         .into_any(),

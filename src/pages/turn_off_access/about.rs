@@ -1,7 +1,7 @@
 //! Step 1: what turning off means, and how to turn it back on.
 
 use crate::components::back_link::BackLink;
-use crate::content::account as text;
+use crate::content::{account as text, submission};
 use crate::markup::Markup;
 use crate::page_meta::use_page_title;
 use crate::paths;
@@ -11,7 +11,7 @@ use leptos::prelude::*;
 pub fn About() -> impl IntoView {
     use_page_title(text::TITLE_ABOUT);
     view! {
-        <BackLink href=paths::HOME.to_owned() text=text::BACK />
+        <BackLink href=paths::HOME.to_owned() text=submission::BACK />
         <div inner_html=Markup::new()
             .el("h1", "", text::ABOUT_HEADING)
             .each("p", "nhsuk-body", &text::ABOUT_BODY)

@@ -8,7 +8,7 @@ use crate::components::error_summary::{
     described_by, group_class, ErrorMessage, ErrorSummary, FieldError,
 };
 use crate::components::submission::{OutcomeText, SubmissionOutcome, SubmitButton};
-use crate::content::account as text;
+use crate::content::{account as text, submission};
 use crate::page_meta::use_page_title;
 use crate::paths;
 use crate::router::use_router;
@@ -23,7 +23,7 @@ const CONFIRM: &str = "confirm";
 
 const OUTCOMES: OutcomeText = OutcomeText {
     not_confirmed: (text::NOT_CONFIRMED_HEADING, text::NOT_CONFIRMED_BODY),
-    refused: (text::REFUSED_HEADING, text::REFUSED_BODY),
+    refused: (text::REFUSED_HEADING, submission::REFUSED_BODY),
 };
 
 #[component]
@@ -66,7 +66,7 @@ pub fn Check(scope: DisableScope) -> impl IntoView {
         DisableScope::NhsLogin => (text::CONFIRM_NHS_LOGIN, text::SUBMIT_NHS_LOGIN),
     };
     view! {
-        <BackLink href=change.clone() text=text::BACK replace=true />
+        <BackLink href=change.clone() text=submission::BACK replace=true />
         <ErrorSummary errors />
         <h1>{text::CHECK_HEADING}</h1>
         <dl class="nhsuk-summary-list">

@@ -6,7 +6,7 @@ use crate::components::back_link::BackLink;
 use crate::components::error_summary::{
     described_by, group_class, ErrorMessage, ErrorSummary, FieldError,
 };
-use crate::content::account as text;
+use crate::content::{account as text, submission};
 use crate::page_meta::use_page_title;
 use crate::paths;
 use crate::router::use_router;
@@ -61,7 +61,7 @@ pub fn Choose(scope: Option<DisableScope>) -> impl IntoView {
         }
     };
     view! {
-        <BackLink href=paths::ACCOUNT.to_owned() text=text::BACK replace=true />
+        <BackLink href=paths::ACCOUNT.to_owned() text=submission::BACK replace=true />
         <ErrorSummary errors />
         <form novalidate autocomplete="off" on:submit=on_submit>
             <div class=group_class(errors, FIRST_OPTION)>

@@ -1,6 +1,7 @@
 //! Step 4: done. The reference and what happens next. The session has
 //! ended: this page holds nothing but what the address says.
 
+use crate::components::submission::confirmation_panel;
 use crate::content::account as text;
 use crate::page_meta::use_page_title;
 use crate::pages::not_found::NotFoundPage;
@@ -20,12 +21,7 @@ pub fn Done(query: String) -> impl IntoView {
         DisableScope::NhsLogin => (text::DONE_NHS_LOGIN, text::NEXT_NHS_LOGIN),
     };
     view! {
-        <div class="nhsuk-panel">
-            <h1 class="nhsuk-panel__heading">{heading}</h1>
-            <div class="nhsuk-panel__body">
-                {text::REFERENCE}<br /><strong data-testid="reference">{reference}</strong>
-            </div>
-        </div>
+        {confirmation_panel(heading, reference)}
         <h2>{text::NEXT_HEADING}</h2>
         <p class="nhsuk-body">{next}</p>
         <p class="nhsuk-body">{text::NEXT_TURN_BACK_ON}</p>
