@@ -6,7 +6,6 @@
 
 use super::decode;
 use super::error::ApiError;
-use super::json::{FromJson, ToJson};
 use crate::paths::encode_query_value;
 use leptos::prelude::window;
 use record_access_contract::{
@@ -14,6 +13,8 @@ use record_access_contract::{
     EntriesPage, Entry, Lenient, RedactionAccepted, RedactionRequest, SafeguardingChoice, Session,
     API_PREFIX,
 };
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
@@ -122,8 +123,8 @@ impl<'a> Call<'a> {
         }
     }
 
-    pub(crate) fn with_json<T: ToJson>(mut self, body: &T) -> Self {
-        self.json_body = Some(body.to_json());
+    pub(crate) fn with_json<T: Serialize>(mut self, body: &T) -> Self {
+        self.json_body = serde_json::to_string(body).ok();
         self
     }
 
@@ -147,7 +148,7 @@ impl<'a> Call<'a> {
     }
 }
 
-async fn json<T: FromJson>(call: Call<'_>) -> Result<T, ApiError> {
+async fn json<T: DeserializeOwned>(call: Call<'_>) -> Result<T, ApiError> {
     let (status, content_type, body) = send(call).await?;
     decode::json(status, content_type.as_deref(), &body)
 }
@@ -155,15 +156,6 @@ async fn json<T: FromJson>(call: Call<'_>) -> Result<T, ApiError> {
 async fn empty(call: Call<'_>) -> Result<(), ApiError> {
     let (status, content_type, body) = send(call).await?;
     decode::empty(status, content_type.as_deref(), &body)
-}
-
-/// The designer preview sends free-form JSON to the reference backend's
-/// control API.
-#[cfg(feature = "preview")]
-impl ToJson for serde_json::Value {
-    fn to_json(&self) -> String {
-        self.to_string()
-    }
 }
 
 /// Sends the request and reads the whole body (status, content type,

@@ -1,12 +1,12 @@
 //! The app's one way to talk to its backend.
 //!
-//! `decode`, `error` and `json` are plain Rust, tested natively. `client`
-//! sends the requests from the browser (the Fetch API), with a time limit on
-//! each, cookies sent to the same origin only, and no HTTP caching.
+//! `decode` and `error` are plain Rust, tested natively: every body is read
+//! with serde through the contract's derives. `client` sends the requests
+//! from the browser (the Fetch API), with a time limit on each, cookies sent to
+//! the same origin only, and no HTTP caching.
 
 pub mod decode;
 pub mod error;
-pub mod json;
 
 #[cfg(target_arch = "wasm32")]
 pub mod client;
