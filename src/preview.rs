@@ -10,6 +10,7 @@
 //! the app's own pages; it is not a second implementation of them.
 
 use crate::api::client::{send, Call};
+use gloo_net::http::Method;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::Deserialize;
@@ -117,7 +118,7 @@ pub fn PreviewPage() -> impl IntoView {
     };
     let clear_faults = move |_| {
         spawn_local(async move {
-            let _ = send_ok(Call::to_url("DELETE", format!("{CONTROL}/faults"))).await;
+            let _ = send_ok(Call::to_url(Method::DELETE, format!("{CONTROL}/faults"))).await;
             message.set("Faults cleared.".into());
             refresh();
         });
@@ -254,7 +255,11 @@ fn open_state(state: State, message: RwSignal<String>) {
         // Sign in (and acknowledge the warning) with the real API, so that
         // the page then opens as it would for a patient.
         if state.sign_in {
-            let signed_in = send_ok(Call::to_url("GET", crate::paths::sign_in(&state.path))).await;
+            let signed_in = send_ok(Call::to_url(
+                Method::GET,
+                crate::paths::sign_in(&state.path),
+            ))
+            .await;
             let acknowledged = !state.acknowledged
                 || crate::api::client::acknowledge(
                     record_access_contract::SafeguardingChoice::Continue,
@@ -272,7 +277,7 @@ fn open_state(state: State, message: RwSignal<String>) {
 }
 
 async fn get_json<T: serde::de::DeserializeOwned>(path: &str) -> Option<T> {
-    let (status, _, body) = send(Call::to_url("GET", format!("{CONTROL}/{path}")))
+    let (status, _, body) = send(Call::to_url(Method::GET, format!("{CONTROL}/{path}")))
         .await
         .ok()?;
     (200..300)
@@ -282,7 +287,7 @@ async fn get_json<T: serde::de::DeserializeOwned>(path: &str) -> Option<T> {
 }
 
 async fn post(path: &str, body: Option<Value>) -> bool {
-    let call = Call::to_url("POST", format!("{CONTROL}/{path}"));
+    let call = Call::to_url(Method::POST, format!("{CONTROL}/{path}"));
     send_ok(match body {
         Some(body) => call.with_json(&body),
         None => call,

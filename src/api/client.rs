@@ -1,13 +1,19 @@
-//! Requests from the browser to the backend.
+//! Requests from the browser to the backend, sent with gloo-net.
 //!
 //! Every request: same-origin credentials (the session cookie), no HTTP
 //! caching, and a time limit after which it is aborted and reported as
 //! [`ApiError::Timeout`]. Each answer goes through [`super::decode`].
+//!
+//! Two requests must outlive the page when the patient leaves in a hurry,
+//! which gloo-net cannot send: the beacon that ends the session and the
+//! `keepalive` request that records "exit" as the answer to the pressure
+//! warning. They are here too ([`end_session_on_leaving`],
+//! [`record_exit_on_leaving`]), on web-sys.
 
 use super::decode;
 use super::error::ApiError;
 use crate::paths::encode_query_value;
-use leptos::prelude::window;
+use gloo_net::http::{Method, RequestBuilder};
 use record_access_contract::{
     AccessDisabled, AcknowledgementRequest, DisableRequest, EndReason, EndSessionRequest,
     EntriesPage, Entry, Lenient, RedactionAccepted, RedactionRequest, SafeguardingChoice, Session,
@@ -18,12 +24,7 @@ use serde::Serialize;
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{
-    AbortController, AbortSignal, Headers, Request, RequestCache, RequestCredentials, RequestInit,
-    Response,
-};
+use web_sys::{AbortController, RequestCache, RequestCredentials};
 
 /// How long a request may take before the app gives up on it.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(15);
@@ -58,12 +59,13 @@ pub async fn entries_page(
     cursor: Option<&str>,
     limit: u32,
 ) -> Result<EntriesPage<Lenient<Entry>>, ApiError> {
-    let mut path = format!("/record/entries?limit={limit}");
+    let limit = limit.to_string();
+    let mut query = vec![("limit", limit.as_str())];
     if let Some(cursor) = cursor {
-        path.push_str("&cursor=");
-        path.push_str(&encode_query_value(cursor));
+        query.push(("cursor", cursor));
     }
-    let (status, content_type, body) = send(Call::get(path)).await?;
+    let call = Call::get("/record/entries".into()).with_query(query);
+    let (status, content_type, body) = send(call).await?;
     decode::entries_page(status, content_type.as_deref(), &body)
 }
 
@@ -94,57 +96,82 @@ pub async fn disable_access(
 
 /// What to send.
 pub(crate) struct Call<'a> {
-    method: &'static str,
+    method: Method,
     url: String,
+    query: Vec<(&'a str, &'a str)>,
     idempotency_key: Option<&'a str>,
-    json_body: Option<String>,
+    body: Body,
+}
+
+enum Body {
+    None,
+    Json(String),
+    /// serde could not write it; the call is not sent.
+    Unwritable,
 }
 
 impl<'a> Call<'a> {
     fn get(path: String) -> Self {
-        Call::to_url("GET", format!("{API_PREFIX}{path}"))
+        Call::to_url(Method::GET, format!("{API_PREFIX}{path}"))
     }
 
     fn post(path: &str, idempotency_key: Option<&'a str>) -> Self {
         Call {
             idempotency_key,
-            ..Call::to_url("POST", format!("{API_PREFIX}{path}"))
+            ..Call::to_url(Method::POST, format!("{API_PREFIX}{path}"))
         }
     }
 
     /// A request to any address of this origin (the designer preview's
     /// control API lives outside the API prefix).
-    pub(crate) fn to_url(method: &'static str, url: String) -> Self {
+    pub(crate) fn to_url(method: Method, url: String) -> Self {
         Call {
             method,
             url,
+            query: Vec::new(),
             idempotency_key: None,
-            json_body: None,
+            body: Body::None,
         }
     }
 
-    pub(crate) fn with_json<T: Serialize>(mut self, body: &T) -> Self {
-        self.json_body = serde_json::to_string(body).ok();
+    /// Query parameters, encoded by the browser's `URLSearchParams`.
+    fn with_query(mut self, query: Vec<(&'a str, &'a str)>) -> Self {
+        self.query = query;
         self
     }
 
-    /// The browser request, with the abort signal part of it from the start.
-    fn build(self, signal: &AbortSignal) -> Option<Request> {
-        let init = RequestInit::new();
-        init.set_method(self.method);
-        init.set_credentials(RequestCredentials::SameOrigin);
-        init.set_cache(RequestCache::NoStore);
-        init.set_signal(Some(signal));
-        let headers = Headers::new().ok()?;
+    /// A JSON body, written by the contract's serde derives. A body that
+    /// cannot be written is not sent: the call fails as a network failure
+    /// would, before anything leaves the browser.
+    pub(crate) fn with_json<T: Serialize>(mut self, body: &T) -> Self {
+        self.body = match serde_json::to_string(body) {
+            Ok(json) => Body::Json(json),
+            Err(_) => Body::Unwritable,
+        };
+        self
+    }
+
+    /// The request, with the abort signal part of it from the start.
+    fn build(self, controller: &AbortController) -> Option<gloo_net::http::Request> {
+        let mut builder = RequestBuilder::new(&self.url)
+            .method(self.method)
+            .credentials(RequestCredentials::SameOrigin)
+            .cache(RequestCache::NoStore)
+            .abort_signal(Some(&controller.signal()));
+        if !self.query.is_empty() {
+            builder = builder.query(self.query);
+        }
         if let Some(key) = self.idempotency_key {
-            headers.set("Idempotency-Key", key).ok()?;
+            builder = builder.header("Idempotency-Key", key);
         }
-        if let Some(body) = &self.json_body {
-            headers.set("Content-Type", "application/json").ok()?;
-            init.set_body(&JsValue::from_str(body));
+        match self.body {
+            Body::None => builder.build().ok(),
+            Body::Json(json) => builder
+                .header("Content-Type", "application/json")
+                .body(json)
+                .ok(),
+            Body::Unwritable => None,
         }
-        init.set_headers(&headers);
-        Request::new_with_str_and_init(&self.url, &init).ok()
     }
 }
 
@@ -162,7 +189,7 @@ async fn empty(call: Call<'_>) -> Result<(), ApiError> {
 /// text), or fails with `Network` or `Timeout`.
 pub(crate) async fn send(call: Call<'_>) -> Result<(u16, Option<String>, String), ApiError> {
     let controller = AbortController::new().map_err(|_| ApiError::Network)?;
-    let request = call.build(&controller.signal()).ok_or(ApiError::Network)?;
+    let request = call.build(&controller).ok_or(ApiError::Network)?;
     let timed_out = Rc::new(Cell::new(false));
     let timer = {
         let timed_out = Rc::clone(&timed_out);
@@ -176,7 +203,7 @@ pub(crate) async fn send(call: Call<'_>) -> Result<(u16, Option<String>, String)
         )
         .ok()
     };
-    let failed = || {
+    let failed = |_| {
         if timed_out.get() {
             ApiError::Timeout
         } else {
@@ -184,19 +211,50 @@ pub(crate) async fn send(call: Call<'_>) -> Result<(u16, Option<String>, String)
         }
     };
     let outcome = async {
-        let response: Response = JsFuture::from(window().fetch_with_request(&request))
-            .await
-            .map_err(|_| failed())?
-            .unchecked_into();
+        let response = request.send().await.map_err(failed)?;
         let status = response.status();
-        let content_type = response.headers().get("content-type").ok().flatten();
-        let text = response.text().map_err(|_| failed())?;
-        let body = JsFuture::from(text).await.map_err(|_| failed())?;
-        Ok((status, content_type, body.as_string().unwrap_or_default()))
+        let content_type = response.headers().get("content-type");
+        let body = response.text().await.map_err(failed)?;
+        Ok((status, content_type, body))
     }
     .await;
     if let Some(timer) = timer {
         timer.clear();
     }
     outcome
+}
+
+/// Ends the session with a beacon, which the browser sends even as the
+/// page unloads. Returns whether the browser queued it.
+pub fn end_session_on_leaving() -> bool {
+    let body = serde_json::to_string(&EndSessionRequest {
+        reason: Some(EndReason::Exit),
+    })
+    .ok();
+    leptos::prelude::window()
+        .navigator()
+        .send_beacon_with_opt_str(&format!("{API_PREFIX}/session/end"), body.as_deref())
+        .unwrap_or(false)
+}
+
+/// Sends "exit" as the answer to the pressure warning with `keepalive`, so
+/// that it outlives the page like the beacon does.
+pub fn record_exit_on_leaving() {
+    let Ok(body) = serde_json::to_string(&AcknowledgementRequest {
+        choice: SafeguardingChoice::Exit,
+    }) else {
+        return;
+    };
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    // web-sys has no setter for `keepalive` yet.
+    let _ = js_sys::Reflect::set(&init, &"keepalive".into(), &true.into());
+    init.set_credentials(RequestCredentials::SameOrigin);
+    init.set_body(&wasm_bindgen::JsValue::from_str(&body));
+    if let Ok(headers) = web_sys::Headers::new() {
+        let _ = headers.set("Content-Type", "application/json");
+        init.set_headers(&headers);
+    }
+    let url = format!("{API_PREFIX}/safeguarding/acknowledgements");
+    let _ = leptos::prelude::window().fetch_with_str_and_init(&url, &init);
 }

@@ -2,7 +2,7 @@
 //!
 //! `decode` and `error` are plain Rust, tested natively: every body is read
 //! with serde through the contract's derives. `client` sends the requests
-//! from the browser (the Fetch API), with a time limit on each, cookies sent to
+//! from the browser (gloo-net), with a time limit on each, cookies sent to
 //! the same origin only, and no HTTP caching.
 
 pub mod decode;

@@ -4,9 +4,9 @@
 //! session with a beacon (which survives the page unloading), and replace
 //! the current history entry with a neutral page.
 
+use crate::api::client;
 use crate::content::quick_exit as text;
 use crate::paths;
-use record_access_contract::API_PREFIX;
 use wasm_bindgen::JsCast;
 
 /// Where the exit goes: a neutral public page with nothing personal on it.
@@ -36,12 +36,9 @@ pub fn leave() {
     crate::startup::unmount();
     let window = leptos::prelude::window();
     if answer_warning {
-        record_exit_choice(&window);
+        client::record_exit_on_leaving();
     }
-    let _ = window.navigator().send_beacon_with_opt_str(
-        &format!("{API_PREFIX}/session/end"),
-        Some(r#"{"reason":"exit"}"#),
-    );
+    client::end_session_on_leaving();
     let _ = window.location().replace(EXIT_URL);
 }
 
@@ -71,22 +68,4 @@ fn cover_page(document: &web_sys::Document) {
             let _ = overlay.focus();
         }
     }
-}
-
-/// Sends the "exit" answer to the pressure warning with `keepalive`, so
-/// that it outlives the page like the beacon does.
-fn record_exit_choice(window: &web_sys::Window) {
-    let init = web_sys::RequestInit::new();
-    init.set_method("POST");
-    // web-sys has no setter for `keepalive` yet.
-    let _ = js_sys::Reflect::set(&init, &"keepalive".into(), &true.into());
-    init.set_credentials(web_sys::RequestCredentials::SameOrigin);
-    init.set_body(&wasm_bindgen::JsValue::from_str(r#"{"choice":"exit"}"#));
-    let headers = web_sys::Headers::new().ok();
-    if let Some(headers) = &headers {
-        let _ = headers.set("Content-Type", "application/json");
-        init.set_headers(headers);
-    }
-    let url = format!("{API_PREFIX}/safeguarding/acknowledgements");
-    let _ = window.fetch_with_str_and_init(&url, &init);
 }
