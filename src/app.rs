@@ -55,21 +55,26 @@ fn Shell() -> impl IntoView {
     }
 }
 
-/// The page for an address. Record pages stand behind the record gate.
+/// The page for an address. Pages that show record content stand behind
+/// the record gate ([`Page::shows_record`] is the one rule for which).
 fn page_view(page: Page) -> AnyView {
+    if page.shows_record() {
+        let page = StoredValue::new(page);
+        view! { <RecordGate>{move || page_content(page.get_value())}</RecordGate> }.into_any()
+    } else {
+        page_content(page)
+    }
+}
+
+/// The page itself; [`page_view`] puts the gate in front of it.
+fn page_content(page: Page) -> AnyView {
     match page {
         Page::Home => view! { <HomePage /> }.into_any(),
         Page::SignedOut => view! { <SignedOutPage /> }.into_any(),
         Page::Help => view! { <HelpPage /> }.into_any(),
-        Page::Record => view! { <RecordGate><RecordTimeline /></RecordGate> }.into_any(),
-        Page::Entry(id) => {
-            let id = StoredValue::new(id);
-            view! { <RecordGate><EntryDetail id=id.get_value() /></RecordGate> }.into_any()
-        }
-        Page::AskToHide(id) => {
-            let id = StoredValue::new(id);
-            view! { <RecordGate><EntryDetail id=id.get_value() ask=true /></RecordGate> }.into_any()
-        }
+        Page::Record => view! { <RecordTimeline /> }.into_any(),
+        Page::Entry(id) => view! { <EntryDetail id /> }.into_any(),
+        Page::AskToHide(id) => view! { <EntryDetail id ask=true /> }.into_any(),
         Page::Account(step) => view! { <TurnOffAccess step /> }.into_any(),
         Page::NotFound => view! { <NotFoundPage /> }.into_any(),
     }

@@ -4,8 +4,6 @@
 //! Titles and headings use neutral words: the page title ends up in the
 //! browser's history list, which someone checking the device can read.
 
-use crate::api::ApiError;
-
 pub const SERVICE_NAME: &str = "GP health record";
 pub const NHS: &str = "NHS";
 
@@ -84,16 +82,6 @@ pub mod problem {
         "We could not confirm that you are signed out. Close this window to be sure.";
 }
 
-/// The sentence a page shows for a failed request. Never includes anything
-/// the backend sent: problem details are for developers, not patients.
-pub fn error_message(error: &ApiError) -> &'static str {
-    match error {
-        ApiError::Network => problem::NETWORK,
-        ApiError::Timeout => problem::TIMEOUT,
-        _ => problem::SERVICE,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,24 +125,6 @@ mod tests {
             idle::time_left(121),
             "You will be signed out in 2 minutes and 1 second."
         );
-    }
-
-    #[test]
-    fn error_messages_do_not_repeat_backend_text() {
-        let e = ApiError::Status {
-            status: 500,
-            problem: Some(Box::new(record_access_contract::Problem {
-                problem_type: "about:blank".into(),
-                title: "Database on fire".into(),
-                status: 500,
-                detail: Some("secret".into()),
-                code: "internal_error".into(),
-                reference: None,
-            })),
-        };
-        assert_eq!(error_message(&e), problem::SERVICE);
-        assert_eq!(error_message(&ApiError::Network), problem::NETWORK);
-        assert_eq!(error_message(&ApiError::Timeout), problem::TIMEOUT);
     }
 }
 

@@ -2,8 +2,9 @@
 //!
 //! One typed error for every call, so that each page can say the right thing:
 //! an offline phone, a slow network, a signed-out session and a backend fault
-//! each get their own message (see `content::error_message`).
+//! each get their own message ([`ApiError::message`]).
 
+use crate::content::problem as words;
 use record_access_contract::Problem;
 use std::fmt;
 
@@ -52,6 +53,16 @@ impl ApiError {
         self.problem().map(|p| p.code.as_str()).unwrap_or("")
     }
 
+    /// The sentence a page shows for this failure. Never includes anything
+    /// the backend sent: problem details are for developers, not patients.
+    pub fn message(&self) -> &'static str {
+        match self {
+            ApiError::Network => words::NETWORK,
+            ApiError::Timeout => words::TIMEOUT,
+            _ => words::SERVICE,
+        }
+    }
+
     /// Whether trying the same request again may succeed.
     pub fn is_retryable(&self) -> bool {
         match self {
@@ -82,3 +93,26 @@ impl fmt::Display for ApiError {
 }
 
 impl std::error::Error for ApiError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_messages_do_not_repeat_backend_text() {
+        let e = ApiError::Status {
+            status: 500,
+            problem: Some(Box::new(record_access_contract::Problem {
+                problem_type: "about:blank".into(),
+                title: "Database on fire".into(),
+                status: 500,
+                detail: Some("secret".into()),
+                code: "internal_error".into(),
+                reference: None,
+            })),
+        };
+        assert_eq!(e.message(), words::SERVICE);
+        assert_eq!(ApiError::Network.message(), words::NETWORK);
+        assert_eq!(ApiError::Timeout.message(), words::TIMEOUT);
+    }
+}

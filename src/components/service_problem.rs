@@ -2,7 +2,7 @@
 //! offer "try again" once, then other ways to get help.
 
 use crate::api::ApiError;
-use crate::content::{self, problem as text};
+use crate::content::problem as text;
 use leptos::prelude::*;
 
 /// `retry` is offered while `tries_left` is above zero; the caller counts.
@@ -16,7 +16,7 @@ pub fn ServiceProblem(
     let offer_retry = retry.filter(|_| tries_left > 0);
     view! {
         <h1>{text::HEADING}</h1>
-        <p class="nhsuk-body">{content::error_message(&error)}</p>
+        <p class="nhsuk-body">{error.message()}</p>
         {offer_retry.map(|retry| view! {
             <button type="button" class="nhsuk-button" on:click=move |_| retry.run(())>
                 {text::TRY_AGAIN}
