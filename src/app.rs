@@ -11,6 +11,7 @@ use crate::pages::{
     record_timeline::RecordTimeline, signed_out::SignedOutPage, turn_off_access::TurnOffAccess,
 };
 use crate::quick_exit::button::ExitThisPage;
+use crate::quick_exit::exit::provide_quick_exit;
 use crate::record_store::provide_record_store;
 use crate::route::Page;
 use crate::router::provide_router;
@@ -35,6 +36,7 @@ pub fn App() -> impl IntoView {
 /// The services, the layout around every page, and the page itself.
 #[component]
 fn Shell() -> impl IntoView {
+    provide_quick_exit();
     let router = provide_router();
     let session = provide_session();
     provide_record_store();

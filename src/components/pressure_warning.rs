@@ -22,8 +22,9 @@ use record_access_contract::SafeguardingChoice;
 pub fn PressureWarning() -> impl IntoView {
     use_page_title(text::TITLE);
     let session = use_session();
-    exit::set_warning_open(true);
-    on_cleanup(|| exit::set_warning_open(false));
+    let quick_exit = exit::use_quick_exit();
+    quick_exit.set_warning_open(true);
+    on_cleanup(move || quick_exit.set_warning_open(false));
 
     let record_choice = move |choice: SafeguardingChoice| {
         spawn_local(async move {

@@ -23,6 +23,7 @@ use std::time::Duration;
 #[component]
 pub fn IdleTimeout(timeout_seconds: u32) -> impl IntoView {
     let session = use_session();
+    let quick_exit = crate::quick_exit::exit::use_quick_exit();
     let clock = StoredValue::new_local(IdleClock::new(timeout_seconds, now_ms()));
     let seconds_left = RwSignal::new(None::<u32>);
     let dialog = NodeRef::<Dialog>::new();
@@ -158,7 +159,7 @@ pub fn IdleTimeout(timeout_seconds: u32) -> impl IntoView {
                     class="app-idle-dialog__exit"
                     on:click=move |e: ev::MouseEvent| {
                         e.prevent_default();
-                        crate::quick_exit::exit::leave();
+                        quick_exit.leave();
                     }
                 >
                     {crate::content::quick_exit::BUTTON}

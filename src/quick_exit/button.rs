@@ -15,6 +15,7 @@ use std::time::Duration;
 
 #[component]
 pub fn ExitThisPage() -> impl IntoView {
+    let quick_exit = exit::use_quick_exit();
     let announcement = RwSignal::new(String::new());
     let shortcut = StoredValue::new_local(ShiftShortcut::new());
     let lapse_timer = StoredValue::new_local(None::<TimeoutHandle>);
@@ -43,7 +44,7 @@ pub fn ExitThisPage() -> impl IntoView {
         Progress::Reset => announcement.set(text::SHORTCUT_EXPIRED.to_owned()),
         Progress::Exit => {
             announcement.set(text::LOADING.to_owned());
-            exit::leave();
+            quick_exit.leave();
         }
     };
 
@@ -74,7 +75,7 @@ pub fn ExitThisPage() -> impl IntoView {
             return;
         }
         e.prevent_default();
-        exit::leave();
+        quick_exit.leave();
     };
 
     view! {

@@ -3,10 +3,16 @@
 //! app and every piece of record data it holds, tell the backend to end the
 //! session with a beacon (which survives the page unloading), and replace
 //! the current history entry with a neutral page.
+//!
+//! Every way out (the button, Shift ×3, the timeout dialog's link) leaves
+//! through the one [`QuickExit`] that the app provides by context. The
+//! pressure warning tells it while it is on screen, so that leaving then is
+//! recorded as the patient's answer to the warning.
 
 use crate::api::client;
 use crate::content::quick_exit as text;
 use crate::paths;
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Where the exit goes: a neutral public page with nothing personal on it.
@@ -19,22 +25,46 @@ pub const EXIT_URL: &str = match option_env!("RECORD_ACCESS_EXIT_URL") {
 /// The body class that marks a page that has been exited.
 pub const EXITED_CLASS: &str = "app-exited";
 
-thread_local! {
-    static WARNING_OPEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+/// The way out, shared by context. Cheap to copy.
+#[derive(Clone, Copy)]
+pub struct QuickExit {
+    warning_open: StoredValue<bool>,
 }
 
-/// The pressure warning is on screen: an exit now is the patient's answer
-/// to it, and is recorded as such.
-pub fn set_warning_open(open: bool) {
-    WARNING_OPEN.with(|w| w.set(open));
+/// Provides the app's [`QuickExit`].
+pub fn provide_quick_exit() -> QuickExit {
+    let exit = QuickExit {
+        warning_open: StoredValue::new(false),
+    };
+    provide_context(exit);
+    exit
 }
 
-pub fn leave() {
-    let document = leptos::prelude::document();
-    let answer_warning = WARNING_OPEN.with(|w| w.replace(false));
+/// The app's [`QuickExit`]; a component mounted on its own (in a test) gets
+/// one of its own.
+pub fn use_quick_exit() -> QuickExit {
+    use_context().unwrap_or_else(provide_quick_exit)
+}
+
+impl QuickExit {
+    /// The pressure warning is on screen (or no longer): an exit while it
+    /// is, is the patient's answer to it.
+    pub fn set_warning_open(&self, open: bool) {
+        // The warning may be cleaned up after the app that holds this.
+        let _ = self.warning_open.try_set_value(open);
+    }
+
+    /// Leaves at once (see the module's description).
+    pub fn leave(&self) {
+        leave(self.warning_open.try_get_value().unwrap_or(false));
+    }
+}
+
+fn leave(answer_warning: bool) {
+    let document = document();
     cover_page(&document);
     crate::startup::unmount();
-    let window = leptos::prelude::window();
+    let window = window();
     if answer_warning {
         client::record_exit_on_leaving();
     }
@@ -45,14 +75,12 @@ pub fn leave() {
 /// If the page comes back from the back/forward cache after an exit, the
 /// session is already over: load it afresh, signed out.
 pub fn reload_if_restored_after_exit(persisted: bool) {
-    let document = leptos::prelude::document();
+    let document = document();
     let exited = document
         .body()
         .is_some_and(|b| b.class_list().contains(EXITED_CLASS));
     if persisted && exited {
-        let _ = leptos::prelude::window()
-            .location()
-            .replace(paths::SIGNED_OUT);
+        let _ = window().location().replace(paths::SIGNED_OUT);
     }
 }
 
