@@ -12,9 +12,9 @@ use crate::pages::{
 };
 use crate::quick_exit::button::ExitThisPage;
 use crate::quick_exit::exit::provide_quick_exit;
-use crate::record_store::provide_record_store;
-use crate::route::Page;
-use crate::router::provide_router;
+use crate::record::store::provide_record_store;
+use crate::routing::route::Page;
+use crate::routing::router::provide_router;
 use crate::session::provide_session;
 use leptos::prelude::*;
 

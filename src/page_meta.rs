@@ -6,7 +6,7 @@
 //! and the new title is announced through a polite live region.
 
 use crate::content;
-use crate::router::use_router;
+use crate::routing::router::use_router;
 use leptos::prelude::*;
 
 /// Sets the document title for the page being shown.

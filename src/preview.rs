@@ -257,7 +257,7 @@ fn open_state(state: State, message: RwSignal<String>) {
         if state.sign_in {
             let signed_in = send_ok(Call::to_url(
                 Method::GET,
-                crate::paths::sign_in(&state.path),
+                crate::routing::paths::sign_in(&state.path),
             ))
             .await;
             let acknowledged = !state.acknowledged

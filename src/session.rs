@@ -5,8 +5,8 @@
 //! at once. Nothing of it is written to browser storage.
 
 use crate::api::{client, ApiError};
-use crate::paths;
-use crate::router::{use_router, Router};
+use crate::routing::paths;
+use crate::routing::router::{use_router, Router};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use record_access_contract::{EndReason, Session};

@@ -12,7 +12,7 @@
 
 use super::decode;
 use super::error::ApiError;
-use crate::paths::encode_query_value;
+use crate::routing::paths::encode_query_value;
 use gloo_net::http::{Method, RequestBuilder};
 use record_access_contract::{
     AccessDisabled, AcknowledgementRequest, DisableRequest, EndReason, EndSessionRequest,

@@ -4,7 +4,7 @@
 
 use crate::content::record as text;
 use crate::dates;
-use crate::paths;
+use crate::routing::paths;
 use leptos::prelude::*;
 use record_access_contract::uk_time::parse_recorded_on;
 use record_access_contract::Entry;

@@ -4,7 +4,7 @@
 //! information outside the record pages, and it goes with the session.
 
 use crate::content::{self, account, header as text};
-use crate::paths;
+use crate::routing::paths;
 use crate::session::use_session;
 use leptos::prelude::*;
 

@@ -9,5 +9,4 @@ pub mod loading;
 pub mod pressure_warning;
 pub mod record_gate;
 pub mod service_problem;
-pub mod submission;
 pub mod timeline_filters;

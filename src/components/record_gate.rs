@@ -9,8 +9,8 @@ use crate::components::{
 };
 use crate::content::record_gate as text;
 use crate::page_meta::use_page_title;
-use crate::paths;
-use crate::router::use_router;
+use crate::routing::paths;
+use crate::routing::router::use_router;
 use crate::session::{use_session, SessionState};
 use leptos::prelude::*;
 use record_access_contract::AccessStatus;

@@ -3,10 +3,10 @@
 //! the browser, and every change applies at once.
 
 use crate::content::record as text;
-use crate::paths;
+use crate::record::store::use_record_store;
 use crate::record::{QueryNote, UserFilters};
-use crate::record_store::use_record_store;
-use crate::router::use_router;
+use crate::routing::paths;
+use crate::routing::router::use_router;
 use leptos::prelude::*;
 use record_access_contract::uk_time::Date;
 use record_access_contract::EntryKind;

@@ -154,7 +154,7 @@ pub fn IdleTimeout(timeout_seconds: u32) -> impl IntoView {
             // included: the dialog carries its own.
             <p class="nhsuk-body">
                 <a
-                    href=crate::paths::exit()
+                    href=crate::routing::paths::exit()
                     rel="external"
                     class="app-idle-dialog__exit"
                     on:click=move |e: ev::MouseEvent| {

@@ -7,14 +7,12 @@ use crate::components::back_link::BackLink;
 use crate::components::error_summary::{
     described_by, group_class, ErrorMessage, ErrorSummary, FieldError,
 };
-use crate::components::submission::{
-    confirmation_panel, OutcomeText, SubmissionOutcome, SubmitButton,
-};
 use crate::content::{ask_to_hide as text, record, submission};
 use crate::markup::Markup;
 use crate::page_meta::use_page_title;
-use crate::paths;
-use crate::submitter::{Request, Submitter};
+use crate::routing::paths;
+use crate::submission::form::{confirmation_panel, OutcomeText, SubmissionOutcome, SubmitButton};
+use crate::submission::submitter::{Request, Submitter};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use record_access_contract::{Entry, RedactionRequest, REDACTION_NOTE_MAX_CHARS};

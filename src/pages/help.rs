@@ -8,7 +8,7 @@
 use crate::content::help as text;
 use crate::markup::Markup;
 use crate::page_meta::use_page_title;
-use crate::paths;
+use crate::routing::paths;
 use leptos::prelude::*;
 
 #[component]

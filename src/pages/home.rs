@@ -4,7 +4,7 @@ use crate::components::{loading::Loading, service_problem::ServiceProblem};
 use crate::content::{home as text, start};
 use crate::dates;
 use crate::page_meta::use_page_title;
-use crate::paths;
+use crate::routing::paths;
 use crate::session::{use_session, SessionState};
 use leptos::prelude::*;
 use record_access_contract::{AccessStatus, Session};

@@ -2,7 +2,7 @@
 
 use crate::content::not_found as text;
 use crate::page_meta::use_page_title;
-use crate::paths;
+use crate::routing::paths;
 use leptos::prelude::*;
 
 #[component]

@@ -14,11 +14,11 @@ use crate::components::{loading::Loading, service_problem::ServiceProblem};
 use crate::content::record as text;
 use crate::dates;
 use crate::page_meta::{focus_heading, use_page_title};
-use crate::paths;
+use crate::record::store::{use_record_store, LoadState};
 use crate::record::{by_month, UserFilters};
-use crate::record_store::{use_record_store, LoadState};
-use crate::route::page_number;
-use crate::router::use_router;
+use crate::routing::paths;
+use crate::routing::route::page_number;
+use crate::routing::router::use_router;
 use leptos::prelude::*;
 
 /// Cards on one page of the timeline.
@@ -224,7 +224,7 @@ fn TimelineList(
     let held = RwSignal::new(false);
     let reading = StoredValue::new(false);
     // The patient's view: page, filters in the address, search text.
-    let router = crate::router::use_router();
+    let router = crate::routing::router::use_router();
     let seen_view = StoredValue::new(None::<(usize, String, String)>);
     let catch_up = move || {
         shown.set(rows.get_untracked());

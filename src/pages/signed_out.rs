@@ -3,9 +3,9 @@
 
 use crate::content::{idle, problem, signed_out as text};
 use crate::page_meta::use_page_title;
-use crate::paths;
-use crate::route::query_has;
-use crate::router::use_router;
+use crate::routing::paths;
+use crate::routing::route::query_has;
+use crate::routing::router::use_router;
 use leptos::prelude::*;
 
 #[component]

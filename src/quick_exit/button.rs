@@ -8,7 +8,7 @@
 use super::exit;
 use super::shortcut::{Progress, ShiftShortcut, WINDOW_MS};
 use crate::content::quick_exit as text;
-use crate::paths;
+use crate::routing::paths;
 use leptos::ev;
 use leptos::prelude::*;
 use std::time::Duration;

@@ -11,7 +11,7 @@
 
 use crate::api::client;
 use crate::content::quick_exit as text;
-use crate::paths;
+use crate::routing::paths;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

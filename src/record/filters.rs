@@ -199,7 +199,7 @@ impl UserFilters {
     /// [`UserFilters::from_query`] on a raw query string (with or without
     /// the leading `?`), percent-decoding names and values.
     pub fn from_query_string(query: &str) -> (UserFilters, Vec<QueryNote>) {
-        UserFilters::from_query(crate::route::query_pairs(query))
+        UserFilters::from_query(crate::routing::route::query_pairs(query))
     }
 }
 

@@ -7,12 +7,16 @@
 //! - [`grouping`]: month headings.
 //! - [`kinds`]: a set of entry kinds, for the kind filter.
 //! - [`fold`]: case- and accent-insensitive text for search.
+//! - `store` (browser only): the record in memory while the patient reads
+//!   it, every page loaded in the background through [`safety`].
 
 pub mod filters;
 pub mod fold;
 pub mod grouping;
 pub mod kinds;
 pub mod safety;
+#[cfg(target_arch = "wasm32")]
+pub mod store;
 
 pub use filters::{QueryNote, UserFilters};
 pub use grouping::{by_month, MonthGroup};

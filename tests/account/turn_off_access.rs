@@ -3,7 +3,7 @@
 use crate::support::*;
 use leptos::prelude::*;
 use record_access::pages::turn_off_access::TurnOffAccess;
-use record_access::route::AccountStep;
+use record_access::routing::route::AccountStep;
 use record_access::session::SessionState;
 use record_access_contract::AccessStatus;
 use wasm_bindgen::JsCast;

@@ -4,8 +4,8 @@
 use crate::support::*;
 use leptos::prelude::*;
 use record_access::pages::record_timeline::RecordTimeline;
+use record_access::record::store::provide_loaded_record_store;
 use record_access::record::SafeRecord;
-use record_access::record_store::provide_loaded_record_store;
 use record_access::session::SessionState;
 use record_access_contract::{AccessStatus, EntriesPage, Entry, EntryKind, Lenient, Visibility};
 use wasm_bindgen::JsCast;

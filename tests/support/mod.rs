@@ -74,7 +74,7 @@ pub fn mount_with_session<V: IntoView + 'static>(
     let handle = leptos::mount::mount_to(root.clone(), move || {
         view! {
             {
-                record_access::router::provide_router();
+                record_access::routing::router::provide_router();
                 holder.set_value(Some(record_access::session::provide_session_state(state)));
                 view()
             }

@@ -4,7 +4,7 @@ use crate::components::back_link::BackLink;
 use crate::content::{account as text, submission};
 use crate::markup::Markup;
 use crate::page_meta::use_page_title;
-use crate::paths;
+use crate::routing::paths;
 use leptos::prelude::*;
 
 #[component]

@@ -7,14 +7,14 @@ use crate::components::back_link::BackLink;
 use crate::components::error_summary::{
     described_by, group_class, ErrorMessage, ErrorSummary, FieldError,
 };
-use crate::components::submission::{OutcomeText, SubmissionOutcome, SubmitButton};
 use crate::content::{account as text, submission};
 use crate::page_meta::use_page_title;
-use crate::paths;
-use crate::router::use_router;
+use crate::routing::paths;
+use crate::routing::router::use_router;
 use crate::session::use_session;
-use crate::submission::{Refusal, Submission};
-use crate::submitter::{Request, Submitter};
+use crate::submission::form::{OutcomeText, SubmissionOutcome, SubmitButton};
+use crate::submission::state::{Refusal, Submission};
+use crate::submission::submitter::{Request, Submitter};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use record_access_contract::{DisableRequest, DisableScope};

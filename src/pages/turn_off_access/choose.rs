@@ -8,8 +8,8 @@ use crate::components::error_summary::{
 };
 use crate::content::{account as text, submission};
 use crate::page_meta::use_page_title;
-use crate::paths;
-use crate::router::use_router;
+use crate::routing::paths;
+use crate::routing::router::use_router;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use record_access_contract::DisableScope;

@@ -1,11 +1,11 @@
 //! Step 4: done. The reference and what happens next. The session has
 //! ended: this page holds nothing but what the address says.
 
-use crate::components::submission::confirmation_panel;
 use crate::content::account as text;
 use crate::page_meta::use_page_title;
 use crate::pages::not_found::NotFoundPage;
-use crate::route::{account_option, query_value};
+use crate::routing::route::{account_option, query_value};
+use crate::submission::form::confirmation_panel;
 use leptos::prelude::*;
 use record_access_contract::DisableScope;
 

@@ -10,8 +10,8 @@ mod choose;
 mod done;
 
 use crate::components::record_gate::RecordGate;
-use crate::route::{account_option, AccountStep};
-use crate::router::use_router;
+use crate::routing::route::{account_option, AccountStep};
+use crate::routing::router::use_router;
 use leptos::prelude::*;
 
 /// One step. Signed out, the patient is asked to sign in and comes back to

@@ -1,11 +1,12 @@
 //! Which page an address shows, and what its query says: the typed routes
 //! of the app, as plain functions of the address.
 //!
-//! [`crate::paths`] builds addresses; this module reads them back. The
-//! browser side ([`crate::router`]) only keeps the current address in a
+//! [`crate::routing::paths`] builds addresses; this module reads them back. The
+//! browser side ([`crate::routing::router`]) only keeps the current address in a
 //! signal and asks this module what it means.
 
-use crate::paths;
+use crate::routing::paths;
+use percent_encoding::percent_decode_str;
 use record_access_contract::DisableScope;
 
 /// A page of the app, as an address names it.
@@ -77,7 +78,8 @@ fn entry_page(rest: &str) -> Page {
     if id.is_empty() || id.contains('/') {
         return Page::NotFound;
     }
-    let id = percent_decode(&id.replace('+', "%2B"));
+    // In a path, `+` is itself.
+    let id = percent_decode_str(id).decode_utf8_lossy().into_owned();
     if ask {
         Page::AskToHide(id)
     } else {
@@ -104,17 +106,13 @@ pub fn query_value(query: &str, key: &str) -> Option<String> {
 }
 
 /// The decoded `key=value` pairs of a query string (with or without its
-/// leading `?`), in order, as [`percent_decode`] reads them.
+/// leading `?`), in order, read as browsers write them
+/// (`application/x-www-form-urlencoded`: `+` is a space, a malformed escape
+/// is kept as it is, bytes that are not UTF-8 become U+FFFD).
 pub fn query_pairs(query: &str) -> Vec<(String, String)> {
-    query
-        .strip_prefix('?')
-        .unwrap_or(query)
-        .split('&')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            (percent_decode(key), percent_decode(value))
-        })
+    let query = query.strip_prefix('?').unwrap_or(query);
+    form_urlencoded::parse(query.as_bytes())
+        .into_owned()
         .collect()
 }
 
@@ -130,35 +128,6 @@ pub fn page_number(query: &str) -> usize {
 /// Whether the query has the parameter `key`, with any value.
 pub fn query_has(query: &str, key: &str) -> bool {
     query_pairs(query).iter().any(|(k, _)| k == key)
-}
-
-/// Decodes `%XX` escapes and `+` (a space in form encoding). A malformed
-/// escape is kept as it is; bytes that are not UTF-8 become U+FFFD.
-pub fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'+' => out.push(b' '),
-            b'%' => match (b.get(i + 1).and_then(hex), b.get(i + 2).and_then(hex)) {
-                (Some(high), Some(low)) => {
-                    out.push(high * 16 + low);
-                    i += 2;
-                }
-                _ => out.push(b'%'),
-            },
-            c => out.push(c),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn hex(c: &u8) -> Option<u8> {
-    char::from(*c)
-        .to_digit(16)
-        .and_then(|d| u8::try_from(d).ok())
 }
 
 #[cfg(test)]
@@ -267,8 +236,13 @@ mod tests {
             ]
         );
         assert_eq!(query_pairs(""), Vec::<(String, String)>::new());
-        assert_eq!(percent_decode("a+b%20c%e2%9c%93%"), "a b c✓%");
-        assert_eq!(percent_decode("%E9"), "\u{FFFD}");
+        assert_eq!(
+            query_pairs("q=a+b%20c%e2%9c%93%&r=%E9"),
+            [
+                ("q".into(), "a b c✓%".into()),
+                ("r".into(), "\u{FFFD}".into())
+            ]
+        );
         assert!(query_has("?timeout=1", "timeout"));
         assert!(query_has("unconfirmed", "unconfirmed"));
         assert!(!query_has("?timeouts=1", "timeout"));

@@ -3,8 +3,8 @@
 //! did not simply work, and the confirmation panel with the reference.
 
 use crate::content::{account, problem, submission as text};
-use crate::submission::{Refusal, Submission};
-use crate::submitter::Submitter;
+use crate::submission::state::{Refusal, Submission};
+use crate::submission::submitter::Submitter;
 use leptos::prelude::*;
 
 /// The headings and sentences a form gives each outcome.

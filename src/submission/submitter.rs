@@ -4,7 +4,7 @@
 
 use crate::api::client;
 use crate::session::{use_session, SessionService};
-use crate::submission::{outcome, Submission};
+use crate::submission::state::{outcome, Submission};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use record_access_contract::{DisableRequest, RedactionRequest};

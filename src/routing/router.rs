@@ -2,13 +2,13 @@
 //! pages without reloading the app.
 //!
 //! A small router of our own: the app has a handful of fixed addresses
-//! ([`crate::route::Page`]), so matching them is a plain function, and the
+//! ([`crate::routing::route::Page`]), so matching them is a plain function, and the
 //! browser's History API does the rest. Clicks on links to this app's
 //! pages are handled here; links with `rel="external"` (the backend's
 //! sign-in and exit), `download` or a `target`, links to another origin,
 //! and links to a fragment of the page being shown are left to the browser.
 
-use crate::route::Page;
+use crate::routing::route::Page;
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
