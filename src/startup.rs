@@ -7,15 +7,8 @@
 //! detail of the panic: a message could hold record data.
 
 use crate::app::App;
-use std::any::Any;
-use std::cell::RefCell;
+use crate::app_handle;
 use wasm_bindgen::JsCast;
-
-thread_local! {
-    /// The mounted app. Dropping it unmounts the app and frees everything
-    /// it held, record data included.
-    static MOUNTED: RefCell<Option<Box<dyn Any>>> = const { RefCell::new(None) };
-}
 
 /// The element the app renders into.
 pub const MOUNT_ID: &str = "app";
@@ -34,25 +27,18 @@ pub fn start() {
     else {
         return;
     };
-    mount.set_inner_html("");
+    mount.replace_children_with_node_0();
     if let Some(failed) = document.get_element_by_id(FAILED_ID) {
         failed.remove();
     }
     set_static_exit_hidden(true);
     watch_for_restore_after_exit();
-    let handle = leptos::mount::mount_to(mount, App);
-    MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(handle)));
+    let element: web_sys::Element = mount.clone().into();
+    app_handle::hold(leptos::mount::mount_to(mount, App), element);
 }
 
-/// Unmounts the app, dropping all it holds. Safe to call twice.
-pub fn unmount() {
-    let handle = MOUNTED.with(|m| m.borrow_mut().take());
-    drop(handle);
-    if let Some(mount) = leptos::prelude::document().get_element_by_id(MOUNT_ID) {
-        mount.set_inner_html("");
-    }
-}
-
+/// The panic hook: Leptos can no longer render, so the message is static
+/// markup (the one use of inner HTML in the app).
 fn show_failure() {
     let document = leptos::prelude::document();
     if let Some(mount) = document.get_element_by_id(MOUNT_ID) {

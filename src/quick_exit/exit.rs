@@ -63,7 +63,7 @@ impl QuickExit {
 fn leave(answer_warning: bool) {
     let document = document();
     cover_page(&document);
-    crate::startup::unmount();
+    crate::app_handle::drop_app();
     let window = window();
     if answer_warning {
         client::record_exit_on_leaving();
