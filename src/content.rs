@@ -116,6 +116,53 @@ mod tests {
         assert_eq!(page_title("Home"), "Home – GP health record – NHS");
     }
 
+    /// The texts of the `<tag>` elements in `html`, in order.
+    fn texts<'a>(html: &'a str, tag: &str) -> Vec<&'a str> {
+        let (open, close) = (format!("<{tag}"), format!("</{tag}>"));
+        let mut found = Vec::new();
+        let mut rest = html;
+        while let Some(at) = rest.find(&open) {
+            let after = &rest[at..];
+            let start = after.find('>').expect("a whole tag") + 1;
+            let end = after.find(&close).expect("a closed element");
+            found.push(after[start..end].trim());
+            rest = &after[end..];
+        }
+        found
+    }
+
+    /// The part of `html` from `start` to the next `end`.
+    fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
+        let from = html.find(start).unwrap_or_else(|| panic!("no {start}"));
+        let to = html[from..].find(end).unwrap_or_else(|| panic!("no {end}"));
+        &html[from..from + to]
+    }
+
+    #[test]
+    fn the_static_messages_say_what_content_says() {
+        let index = include_str!("../index.html");
+        let failed = between(index, r#"id="app-failed""#, "</div>");
+        assert_eq!(texts(failed, "h1"), [startup::FAILED_HEADING]);
+        assert_eq!(texts(failed, "p"), startup::FAILED_BODY);
+        let no_script = between(index, "<noscript>", "</noscript>");
+        assert_eq!(texts(no_script, "h1"), [startup::NO_SCRIPT_HEADING]);
+        assert_eq!(texts(no_script, "p"), startup::NO_SCRIPT_BODY);
+        let exit = between(index, r#"id="static-exit""#, "</nav>");
+        assert!(exit.contains(&format!(r#"aria-label="{}""#, quick_exit::LANDMARK_LABEL)));
+        assert_eq!(texts(exit, "a"), [quick_exit::BUTTON]);
+        assert_eq!(texts(index, "a")[0], startup::SKIP_LINK);
+        let loading = between(index, r#"class="nhsuk-body app-loading""#, "</p>");
+        assert!(
+            loading.ends_with(&format!(">{}", loading::TEXT)),
+            "{loading}"
+        );
+
+        let crashed = startup::CRASHED_HTML;
+        assert_eq!(texts(crashed, "h1"), [startup::CRASHED_HEADING]);
+        assert_eq!(texts(crashed, "p"), startup::CRASHED_BODY);
+        assert_eq!(startup::CRASHED_HEADING, problem::HEADING);
+    }
+
     #[test]
     fn time_left_reads_naturally() {
         assert_eq!(idle::time_left(60), "You will be signed out in 1 minute.");
@@ -128,7 +175,31 @@ mod tests {
     }
 }
 
+/// The static messages of `index.html` (before the app starts, or if it
+/// cannot) and the panic message: static HTML that must say exactly this.
+/// A test compares them with these sentences.
 pub mod startup {
+    pub const SKIP_LINK: &str = "Skip to main content";
+    pub const URGENT_HELP: &str = "For urgent medical help, go to 111.nhs.uk or call 111.";
+
+    pub const FAILED_HEADING: &str = "Sorry, this page has not loaded";
+    pub const FAILED_BODY: [&str; 3] = [
+        "Check your internet connection, then reload the page.",
+        "This service needs JavaScript and WebAssembly. If your browser blocks them, try another browser.",
+        URGENT_HELP,
+    ];
+
+    pub const NO_SCRIPT_HEADING: &str = "This service needs JavaScript";
+    pub const NO_SCRIPT_BODY: [&str; 2] = [
+        "Turn on JavaScript in your browser, or try another browser.",
+        URGENT_HELP,
+    ];
+
+    pub const CRASHED_HEADING: &str = "Sorry, there is a problem with the service";
+    pub const CRASHED_BODY: [&str; 2] = [
+        "Close this window, then open it again and sign in.",
+        URGENT_HELP,
+    ];
     /// Shown in place of the app if it stops working. Static markup only:
     /// nothing from the record, and links that work without the app.
     pub const CRASHED_HTML: &str = r#"<div class="nhsuk-width-container"><main class="nhsuk-main-wrapper" id="maincontent"><h1>Sorry, there is a problem with the service</h1><p>Close this window, then open it again and sign in.</p><p>For urgent medical help, go to 111.nhs.uk or call 111.</p></main></div>"#;
@@ -150,11 +221,16 @@ pub mod quick_exit {
     }
 }
 
+/// The NHS warning callout.
+pub mod warning_callout {
+    /// Read before the callout's label by screen readers.
+    pub const IMPORTANT: &str = "Important: ";
+}
+
 pub mod pressure_warning {
     /// Neutral: the title is in the browser's history.
     pub const TITLE: &str = "Before you continue";
     pub const HEADING: &str = "Before you continue";
-    pub const IMPORTANT: &str = "Important: ";
     pub const CALLOUT_LABEL: &str = "Sensitive information";
     pub const SENSITIVE: &str = "Your GP health record may include sensitive information, such as test results, diagnoses and letters about your care.";
     pub const NOBODY_CAN_MAKE_YOU: &str = "Nobody can make you share your record or show it to them. This includes a partner, family member, carer or friend.";
@@ -243,7 +319,6 @@ pub mod help {
     ];
 
     pub const EMERGENCY_HEADING: &str = "In an emergency";
-    pub const IMPORTANT: &str = "Important: ";
     pub const CALL_999: &str = "Call 999";
     pub const CALL_111: &str = "Call 111";
     pub const EMERGENCY_999: &str = "Call 999 if you are in danger.";

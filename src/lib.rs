@@ -11,7 +11,6 @@ pub mod api;
 pub mod content;
 pub mod dates;
 pub mod idle;
-pub mod markup;
 pub mod quick_exit;
 pub mod record;
 pub mod routing;

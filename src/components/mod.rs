@@ -10,3 +10,4 @@ pub mod pressure_warning;
 pub mod record_gate;
 pub mod service_problem;
 pub mod timeline_filters;
+pub mod warning_callout;

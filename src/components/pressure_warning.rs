@@ -8,8 +8,8 @@
 //! an exit is recorded as the patient's choice too.
 
 use crate::api::client;
+use crate::components::warning_callout::WarningCallout;
 use crate::content::pressure_warning as text;
-use crate::markup::Markup;
 use crate::page_meta::{focus_heading, use_page_title};
 use crate::quick_exit::exit;
 use crate::routing::paths;
@@ -44,7 +44,14 @@ pub fn PressureWarning() -> impl IntoView {
 
     view! {
         <h1>{text::HEADING}</h1>
-        <div inner_html=warning_markup()></div>
+        <WarningCallout label=text::CALLOUT_LABEL>
+            <p>{text::SENSITIVE}</p>
+            <p>{text::NOBODY_CAN_MAKE_YOU}</p>
+        </WarningCallout>
+        <h2 class="nhsuk-heading-m">{text::IF_PRESSURED_HEADING}</h2>
+        <ul class="nhsuk-list nhsuk-list--bullet">
+            {text::IF_PRESSURED.map(|item| view! { <li>{item}</li> })}
+        </ul>
         <p class="nhsuk-body">
             <a href=paths::HELP on:click=on_help>{text::GET_HELP}</a>
         </p>
@@ -53,18 +60,4 @@ pub fn PressureWarning() -> impl IntoView {
         </button>
         <p class="nhsuk-body-s">{text::EXIT_HINT}</p>
     }
-}
-
-/// What the record may hold, and what to do if pressured: static text.
-fn warning_markup() -> String {
-    Markup::new()
-        .open("div", "nhsuk-warning-callout")
-        .callout_label(text::IMPORTANT, text::CALLOUT_LABEL)
-        .each("p", "", &[text::SENSITIVE, text::NOBODY_CAN_MAKE_YOU])
-        .close("div")
-        .el("h2", "nhsuk-heading-m", text::IF_PRESSURED_HEADING)
-        .open("ul", "nhsuk-list nhsuk-list--bullet")
-        .each("li", "", &text::IF_PRESSURED)
-        .close("ul")
-        .finish()
 }

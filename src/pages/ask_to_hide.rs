@@ -8,7 +8,6 @@ use crate::components::error_summary::{
     described_by, group_class, ErrorMessage, ErrorSummary, FieldError,
 };
 use crate::content::{ask_to_hide as text, record, submission};
-use crate::markup::Markup;
 use crate::page_meta::use_page_title;
 use crate::routing::paths;
 use crate::submission::form::{confirmation_panel, OutcomeText, SubmissionOutcome, SubmitButton};
@@ -92,7 +91,7 @@ fn Form(title: String, id: StoredValue<String>, submitter: Submitter) -> impl In
                 <dd class="nhsuk-summary-list__value">{title}</dd>
             </div>
         </dl>
-        <div inner_html=Markup::new().each("p", "nhsuk-body", &text::WHAT_HAPPENS).finish()></div>
+        {text::WHAT_HAPPENS.map(|p| view! { <p class="nhsuk-body">{p}</p> })}
         <SubmissionOutcome submitter words=OUTCOMES />
         <form novalidate autocomplete="off" on:submit=on_submit>
             <div class=group_class(errors, NOTE)>

@@ -1,12 +1,9 @@
 //! Help for someone who is being pressured: what it looks like, what they
 //! can do, and who to call. Reachable signed out, and without passing the
 //! pressure warning.
-//!
-//! The page has no behaviour, so it is written as static markup
-//! ([`crate::markup`]): the same elements for a fraction of the wasm.
 
+use crate::components::warning_callout::WarningCallout;
 use crate::content::help as text;
-use crate::markup::Markup;
 use crate::page_meta::use_page_title;
 use crate::routing::paths;
 use leptos::prelude::*;
@@ -14,63 +11,49 @@ use leptos::prelude::*;
 #[component]
 pub fn HelpPage() -> impl IntoView {
     use_page_title(text::TITLE);
-    view! { <div inner_html=help_markup()></div> }
-}
+    view! {
+        <h1>{text::HEADING}</h1>
+        <p class="nhsuk-body-l">{text::INTRO}</p>
+        <h2>{text::PRESSURE_HEADING}</h2>
+        <p class="nhsuk-body">{text::PRESSURE_INTRO}</p>
+        <ul class="nhsuk-list nhsuk-list--bullet">
+            {text::PRESSURE_SIGNS.map(|sign| view! { <li>{sign}</li> })}
+        </ul>
 
-/// The whole page, as markup.
-pub fn help_markup() -> String {
-    let mut m = Markup::new();
-    m.el("h1", "", text::HEADING)
-        .el("p", "nhsuk-body-l", text::INTRO)
-        .el("h2", "", text::PRESSURE_HEADING)
-        .el("p", "nhsuk-body", text::PRESSURE_INTRO);
-    m.open("ul", "nhsuk-list nhsuk-list--bullet")
-        .each("li", "", &text::PRESSURE_SIGNS)
-        .close("ul");
+        <h2>{text::OPTIONS_HEADING}</h2>
+        <h3>{text::TURN_OFF_HEADING}</h3>
+        <p class="nhsuk-body">{text::TURN_OFF_BODY}</p>
+        <p class="nhsuk-body">
+            <a href=paths::ACCOUNT>{text::TURN_OFF_LINK}</a>
+        </p>
+        <h3>{text::HIDE_HEADING}</h3>
+        <p class="nhsuk-body">{text::HIDE_BODY}</p>
+        <h3>{text::LOGIN_HEADING}</h3>
+        <p class="nhsuk-body">{text::LOGIN_BODY}</p>
 
-    m.el("h2", "", text::OPTIONS_HEADING)
-        .el("h3", "", text::TURN_OFF_HEADING)
-        .el("p", "nhsuk-body", text::TURN_OFF_BODY)
-        .open("p", "nhsuk-body")
-        .link(paths::ACCOUNT, text::TURN_OFF_LINK)
-        .close("p")
-        .el("h3", "", text::HIDE_HEADING)
-        .el("p", "nhsuk-body", text::HIDE_BODY)
-        .el("h3", "", text::LOGIN_HEADING)
-        .el("p", "nhsuk-body", text::LOGIN_BODY);
+        <h2>{text::HELPLINES_HEADING}</h2>
+        <p class="nhsuk-body">{text::HELPLINES_INTRO}</p>
+        <ul class="nhsuk-list app-helplines">
+            {text::HELPLINES.iter().map(|line| view! {
+                <li>
+                    <h3 class="nhsuk-heading-s nhsuk-u-margin-bottom-1">{line.name}</h3>
+                    <p class="nhsuk-body nhsuk-u-margin-bottom-1">
+                        <a href=text::tel_href(line.number)>{line.number}</a>
+                    </p>
+                    <p class="nhsuk-body-s">{line.who}</p>
+                </li>
+            }).collect_view()}
+        </ul>
 
-    m.el("h2", "", text::HELPLINES_HEADING)
-        .el("p", "nhsuk-body", text::HELPLINES_INTRO)
-        .open("ul", "nhsuk-list app-helplines");
-    for line in &text::HELPLINES {
-        m.open("li", "")
-            .el("h3", "nhsuk-heading-s nhsuk-u-margin-bottom-1", line.name)
-            .open("p", "nhsuk-body nhsuk-u-margin-bottom-1")
-            .link(&text::tel_href(line.number), line.number)
-            .close("p")
-            .el("p", "nhsuk-body-s", line.who)
-            .close("li");
+        <WarningCallout label=text::EMERGENCY_HEADING>
+            <p>{text::EMERGENCY_999}" "<a href="tel:999">{text::CALL_999}</a></p>
+            <p>{text::EMERGENCY_55}</p>
+            <p>{text::URGENT_111}" "<a href="tel:111">{text::CALL_111}</a></p>
+        </WarningCallout>
+
+        <h2>{text::ONLINE_SAFETY_HEADING}</h2>
+        <ul class="nhsuk-list nhsuk-list--bullet">
+            {text::ONLINE_SAFETY.map(|tip| view! { <li>{tip}</li> })}
+        </ul>
     }
-    m.close("ul");
-
-    m.open("div", "nhsuk-warning-callout")
-        .callout_label(text::IMPORTANT, text::EMERGENCY_HEADING)
-        .open("p", "")
-        .text(text::EMERGENCY_999)
-        .text(" ")
-        .link("tel:999", text::CALL_999)
-        .close("p")
-        .el("p", "", text::EMERGENCY_55)
-        .open("p", "")
-        .text(text::URGENT_111)
-        .text(" ")
-        .link("tel:111", text::CALL_111)
-        .close("p")
-        .close("div");
-
-    m.el("h2", "", text::ONLINE_SAFETY_HEADING)
-        .open("ul", "nhsuk-list nhsuk-list--bullet")
-        .each("li", "", &text::ONLINE_SAFETY)
-        .close("ul")
-        .finish()
 }

@@ -2,7 +2,6 @@
 
 use crate::components::back_link::BackLink;
 use crate::content::{account as text, submission};
-use crate::markup::Markup;
 use crate::page_meta::use_page_title;
 use crate::routing::paths;
 use leptos::prelude::*;
@@ -12,10 +11,8 @@ pub fn About() -> impl IntoView {
     use_page_title(text::TITLE_ABOUT);
     view! {
         <BackLink href=paths::HOME.to_owned() text=submission::BACK />
-        <div inner_html=Markup::new()
-            .el("h1", "", text::ABOUT_HEADING)
-            .each("p", "nhsuk-body", &text::ABOUT_BODY)
-            .finish()></div>
+        <h1>{text::ABOUT_HEADING}</h1>
+        {text::ABOUT_BODY.map(|p| view! { <p class="nhsuk-body">{p}</p> })}
         <a class="nhsuk-button" href=paths::ACCOUNT_CHOOSE data-replace="">{text::CONTINUE}</a>
     }
 }
