@@ -13,9 +13,15 @@
 //   - JS heap plus wasm memory after loading, after 100 filter changes and
 //     after 100 more (garbage collected before each reading), and the part
 //     that is wasm memory (which the browser never shrinks).
+// And what a patient waits for on a slow phone: a cold first visit to the
+// record (the typical patient, signed in, empty cache) on Lighthouse's
+// mobile profile (network 1.6 Mbit/s down, 750 kbit/s up, 150 ms round
+// trip, CPU 4× slower, 412 × 823 px), from navigation to the pressure
+// warning's "Continue" button painted with the app mounted, and from
+// pressing it to the first entry painted.
 //
 // Usage: scripts/benchmark (builds first), or with BACKEND_BIN and APP_DIST
-// set: node scripts/benchmark.mjs
+// set: node scripts/benchmark.mjs [timeline|load] (both when neither).
 import { startBackend, Preview } from "../end2end/support/backend.mjs";
 import { launch } from "../end2end/support/browser.mjs";
 
@@ -29,40 +35,83 @@ const REPEAT = 5;
 // 60 keystrokes: each word typed letter by letter, then deleted.
 const WORDS = ["asthma", "blood", "review", "inhaler", "dr rao"];
 
+// Lighthouse's mobile profile, through the DevTools protocol. Throughputs in
+// bytes a second, as Lighthouse computes them (1 kbit = 1024 bits).
+const SLOW_NETWORK = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1.6 * 1024 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+};
+const PHONE = { width: 412, height: 823 };
+
+const only = process.argv[2];
 const backend = await startBackend();
 const browser = await launch();
 const results = [];
+const loads = [];
 try {
-  for (const run of RUNS) {
-    const runs = [];
-    for (let i = 0; i < REPEAT; i++) runs.push(await measure(run));
-    results.push(combine(runs));
+  if (only !== "load") {
+    for (const run of RUNS) {
+      const runs = [];
+      for (let i = 0; i < REPEAT; i++) runs.push(await measure(run));
+      results.push(combine(runs));
+    }
+  }
+  if (only !== "timeline") {
+    for (let i = 0; i < REPEAT; i++) loads.push(await measureLoad());
   }
 } finally {
   await browser.close();
   await backend.stop();
 }
 
-console.log(
-  `\nTimeline benchmark: headless Chromium, CPU throttled ${CPU_SLOWDOWN}×, release build, ${REPEAT} runs each\n`,
-);
-const rows = [
-  ["entries", (r) => r.entries],
-  ["painted after the last page (ms, median)", (r) => r.paintedMs.toFixed(0)],
-  ["  fastest and slowest run (ms)", (r) => `${r.paintedMin.toFixed(0)}–${r.paintedMax.toFixed(0)}`],
-  ["filter latency median (ms)", (r) => r.filterMedian.toFixed(1)],
-  ["filter latency p95 (ms)", (r) => r.filterP95.toFixed(1)],
-  ["entry cards in the DOM", (r) => r.cards],
-  ["elements in the DOM", (r) => r.elements],
-  ["JS heap + wasm after loading (MB)", (r) => mb(r.memoryLoaded)],
-  ["  of which wasm memory (MB)", (r) => mb(r.wasmLoaded)],
-  ["JS heap + wasm after 100 filter changes (MB)", (r) => mb(r.memoryAfterFilters)],
-  ["  of which wasm memory (MB)", (r) => mb(r.wasmAfterFilters)],
-  ["JS heap + wasm after 200 filter changes (MB)", (r) => mb(r.memoryAfterMore)],
-  ["  of which wasm memory (MB)", (r) => mb(r.wasmAfterMore)],
-];
-for (const [label, value] of rows) {
-  console.log(label.padEnd(46) + results.map((r) => String(value(r)).padStart(10)).join(""));
+if (results.length) printTimeline();
+if (loads.length) printLoads();
+
+function printTimeline() {
+  console.log(
+    `\nTimeline benchmark: headless Chromium, CPU throttled ${CPU_SLOWDOWN}×, release build, ${REPEAT} runs each\n`,
+  );
+  const rows = [
+    ["entries", (r) => r.entries],
+    ["painted after the last page (ms, median)", (r) => r.paintedMs.toFixed(0)],
+    ["  fastest and slowest run (ms)", (r) => `${r.paintedMin.toFixed(0)}–${r.paintedMax.toFixed(0)}`],
+    ["filter latency median (ms)", (r) => r.filterMedian.toFixed(1)],
+    ["filter latency p95 (ms)", (r) => r.filterP95.toFixed(1)],
+    ["entry cards in the DOM", (r) => r.cards],
+    ["elements in the DOM", (r) => r.elements],
+    ["JS heap + wasm after loading (MB)", (r) => mb(r.memoryLoaded)],
+    ["  of which wasm memory (MB)", (r) => mb(r.wasmLoaded)],
+    ["JS heap + wasm after 100 filter changes (MB)", (r) => mb(r.memoryAfterFilters)],
+    ["  of which wasm memory (MB)", (r) => mb(r.wasmAfterFilters)],
+    ["JS heap + wasm after 200 filter changes (MB)", (r) => mb(r.memoryAfterMore)],
+    ["  of which wasm memory (MB)", (r) => mb(r.wasmAfterMore)],
+  ];
+  for (const [label, value] of rows) {
+    console.log(label.padEnd(46) + results.map((r) => String(value(r)).padStart(10)).join(""));
+  }
+}
+
+function printLoads() {
+  const spread = (values) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const ms = (v) => v.toFixed(0);
+    return `${ms(sorted[Math.floor(sorted.length / 2)])} (${ms(sorted[0])}–${ms(sorted[sorted.length - 1])})`;
+  };
+  console.log(
+    `\nLoading on a slow phone: cold first visit, Lighthouse mobile profile (1.6 Mbit/s, 150 ms, CPU ${CPU_SLOWDOWN}×), ${REPEAT} runs, median (fastest–slowest)\n`,
+  );
+  const loadRows = [
+    ["navigation → \"Continue\" painted, app mounted (ms)", (l) => l.continueAt],
+    ["\"Continue\" pressed → first entry painted (ms)", (l) => l.firstEntryAt - l.pressedAt],
+    // As if "Continue" were pressed the moment it was painted.
+    ["navigation → first entry painted (ms)", (l) => l.continueAt + l.firstEntryAt - l.pressedAt],
+    ["bytes downloaded before \"Continue\" (KB)", (l) => l.bytesBeforeContinue / 1000],
+  ];
+  for (const [label, value] of loadRows) {
+    console.log(label.padEnd(56) + spread(loads.map(value)).padStart(20));
+  }
 }
 
 // The median painted time, every keystroke of every run, and the largest
@@ -160,6 +209,57 @@ async function measure({ scenario, entries }) {
     memoryAfterMore,
     wasmAfterMore,
   };
+}
+
+// One cold visit: a new context (empty cache), signed in without loading a
+// page, then the record opened on the slow network. The patient's time to
+// read the warning is left out: "Continue" is pressed as soon as it is
+// painted.
+async function measureLoad() {
+  const preview = new Preview(backend.url);
+  await preview.scenario("typical");
+  const context = await browser.newContext({ baseURL: backend.url, viewport: PHONE });
+  await context.addCookies([preview.cookie()]);
+  await context.request.get("/api/v1/auth/login?return_to=%2F", { maxRedirects: 0 });
+  await context.addInitScript(() => {
+    // The paint after an element first appears: two animation frames.
+    const whenPainted = (found, key) =>
+      new MutationObserver((_, observer) => {
+        if (!found()) return;
+        observer.disconnect();
+        requestAnimationFrame(() => requestAnimationFrame(() => (window[key] = performance.now())));
+      }).observe(document, { subtree: true, childList: true });
+    // The app's own button: index.html has none, so it is there only once
+    // the app has mounted, with its click handler.
+    const continueButton = () =>
+      [...document.querySelectorAll("main button")].some((b) => b.textContent.includes("Continue"));
+    whenPainted(continueButton, "__continueAt");
+    whenPainted(() => document.querySelector(".app-entry-card"), "__firstEntryAt");
+    addEventListener("click", (e) => (window.__pressedAt ??= e.timeStamp), true);
+  });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", SLOW_NETWORK);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
+  await page.goto("/record", { waitUntil: "commit" });
+  const button = page.getByRole("button", { name: "Continue to your record" });
+  await page.waitForFunction(() => window.__continueAt !== undefined, null, { timeout: 120000 });
+  const bytesBeforeContinue = await page.evaluate(() =>
+    performance
+      .getEntriesByType("navigation")
+      .concat(performance.getEntriesByType("resource"))
+      .reduce((n, e) => n + e.transferSize, 0),
+  );
+  await button.click();
+  await page.waitForFunction(() => window.__firstEntryAt !== undefined, null, { timeout: 120000 });
+  const times = await page.evaluate(() => ({
+    continueAt: window.__continueAt,
+    pressedAt: window.__pressedAt,
+    firstEntryAt: window.__firstEntryAt,
+  }));
+  await context.close();
+  return { ...times, bytesBeforeContinue };
 }
 
 // Types into the search field (as one input event) and resolves with the
