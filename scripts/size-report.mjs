@@ -4,8 +4,10 @@
 // Usage: node scripts/size-report.mjs dist-release
 //
 // The whole build directory is the first load: index.html, the CSS, the
-// wasm and its JS glue, the favicons. Nothing is loaded from any other
-// origin (the end-to-end tests check that).
+// wasm, its JS glue and loader, the favicons. Nothing is loaded from any
+// other origin (the end-to-end tests check that). Each file counts once,
+// as the patient downloads it: the `.br` and `.gz` copies the build writes
+// beside the hashed files are the same bytes compressed, not more of them.
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
@@ -24,7 +26,8 @@ function files(dir) {
   });
 }
 
-const rows = files(dist).map((path) => {
+const precompressed = (path) => path.endsWith(".br") || path.endsWith(".gz");
+const rows = files(dist).filter((path) => !precompressed(path)).map((path) => {
   const bytes = readFileSync(path);
   return {
     file: relative(dist, path),

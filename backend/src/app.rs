@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use axum::middleware::{from_fn_with_state, map_response};
+use axum::middleware::{from_fn_with_state, map_response_with_state};
 use axum::routing::get;
 use axum::Router;
 use record_access_contract::API_PREFIX;
@@ -47,6 +47,9 @@ pub fn router(state: Shared) -> Router {
             state.clone(),
             control::inject::inject_faults,
         ))
-        .layer(map_response(headers::security_headers))
+        .layer(map_response_with_state(
+            state.clone(),
+            headers::security_headers,
+        ))
         .with_state(state)
 }

@@ -1,7 +1,7 @@
 //! Reference backend of the record access API.
 //!
 //! It implements the contract in the product brief with fixture patients
-//! (scenarios), serves the built app with a per-response CSP nonce, and,
+//! (scenarios), serves the built app as production would (compressed, cached by content hash, one CSP), and,
 //! with `--control`, lets tests and the designer preview choose scenarios,
 //! inject faults and read an audit list. Sessions, access changes and
 //! idempotency records are kept in SQLite, in the `--store` file when one
@@ -30,5 +30,6 @@ mod store;
 
 pub use config::Config;
 pub use headers::CSP;
+pub use headers::{HSTS, PERMISSIONS_POLICY};
 pub use server::{serve, Running, StartError};
-pub use static_files::NONCE_PLACEHOLDER;
+pub use static_files::{IMMUTABLE, ONE_DAY};

@@ -2,7 +2,7 @@
 //! served, otherwise (and always under the API's prefixes) a problem.
 
 use axum::extract::State;
-use axum::http::{Method, Uri};
+use axum::http::{HeaderMap, Method, Uri};
 use axum::response::{IntoResponse, Response};
 
 use crate::app::Shared;
@@ -20,14 +20,19 @@ fn is_reserved(path: &str) -> bool {
 }
 
 /// The router's fallback.
-pub async fn fallback(State(state): State<Shared>, method: Method, uri: Uri) -> Response {
+pub async fn fallback(
+    State(state): State<Shared>,
+    method: Method,
+    uri: Uri,
+    request: HeaderMap,
+) -> Response {
     let path = uri.path();
     if is_reserved(path) {
         return ApiError::not_found("There is nothing at this path.").into_response();
     }
     match &state.config.dist {
         Some(dist) if method == Method::GET || method == Method::HEAD => {
-            static_files::serve(dist, path).await
+            static_files::serve(dist, path, &request).await
         }
         Some(_) => ApiError::method_not_allowed().into_response(),
         None => ApiError::not_found("There is nothing at this path.").into_response(),

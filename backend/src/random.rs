@@ -1,11 +1,11 @@
 //! Unguessable tokens from the operating system's random source: session
-//! ids, preview-browser ids and CSP nonces.
+//! ids and preview-browser ids.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 
 /// `bytes` random bytes as unpadded base64url (valid in a cookie value and
-/// in a CSP nonce).
+/// in a header).
 pub fn token(bytes: usize) -> String {
     let mut buf = vec![0u8; bytes];
     getrandom::fill(&mut buf).expect("the operating system's random source failed");

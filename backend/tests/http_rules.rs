@@ -116,20 +116,25 @@ async fn strict_json_input() {
     assert!(events.iter().all(|e| e["type"] != "redaction_request"));
 }
 
-/// A stand-in for Trunk's output directory.
+/// A stand-in for Trunk's output directory: hashed files with their
+/// precompressed copies, and files without a hash.
 fn dist() -> std::path::PathBuf {
     let d = temp_dir("dist");
     std::fs::write(
         d.join("index.html"),
-        "<!doctype html><html><head><script nonce=\"{{__TRUNK NONCE__}}\">boot()</script>\
-         <link rel=\"modulepreload\" nonce=\"{{__TRUNK NONCE__}}\" href=\"/app.js\"></head>\
-         <body><a href=\"/api/v1/auth/exit\">Exit this page</a></body></html>",
+        "<!doctype html><html><head><script type=module src=\"/loader-0123456789abcdef.js\"></script>\
+         </head><body><a href=\"/api/v1/auth/exit\">Exit this page</a></body></html>",
     )
     .unwrap();
     for (name, bytes) in [
-        ("app.js", b"export default 1;".to_vec()),
-        ("app_bg.wasm", b"\0asm\x01\0\0\0".to_vec()),
-        ("style.css", b"body{}".to_vec()),
+        ("app-ae8182feaf8a354.js", b"export default 1;".to_vec()),
+        ("app-ae8182feaf8a354.js.br", b"brotli of js".to_vec()),
+        ("app-ae8182feaf8a354.js.gz", b"gzip of js".to_vec()),
+        ("app-ae8182feaf8a354_bg.wasm", b"\0asm\x01\0\0\0".to_vec()),
+        ("app-ae8182feaf8a354_bg.wasm.br", b"brotli of wasm".to_vec()),
+        ("main-718ea578c2393ebb.css", b"body{}".to_vec()),
+        ("main-718ea578c2393ebb.css.gz", b"gzip of css".to_vec()),
+        ("loader-0123456789abcdef.js", b"import('/app.js')".to_vec()),
         ("logo.svg", b"<svg/>".to_vec()),
         ("icon.png", b"\x89PNG".to_vec()),
         ("favicon.ico", b"\0\0\x01\0".to_vec()),
@@ -138,92 +143,148 @@ fn dist() -> std::path::PathBuf {
         std::fs::write(d.join(name), bytes).unwrap();
     }
     std::fs::create_dir_all(d.join("assets")).unwrap();
-    std::fs::write(
-        d.join("assets/page.html"),
-        "<p nonce=\"{{__TRUNK NONCE__}}\">x</p>",
-    )
-    .unwrap();
+    std::fs::write(d.join("assets/page.html"), "<p>x</p>").unwrap();
     d
 }
 
 #[tokio::test]
-async fn serves_the_app_with_a_fresh_nonce_per_page() {
+async fn serves_the_app_as_production_would() {
     let be = start_with(Config {
         dist: Some(dist()),
         ..Default::default()
     })
     .await;
     let b = browser();
-    let mut nonces = Vec::new();
+    // The page, at any of the app's addresses: never stored.
     for path in [
         "/",
         "/record",
         "/record/entry/doc%2F2025-03%20%231",
         "/help?x=1",
         "/missing.js",
+        "/assets/page.html",
     ] {
         let r = b.get(be.at(path)).send().await.unwrap();
         assert_eq!(r.status(), 200, "{path}");
         assert_common_headers(&r);
         assert_eq!(r.headers()["content-type"], "text/html; charset=utf-8");
-        let csp = r.headers()["content-security-policy"]
-            .to_str()
-            .unwrap()
-            .to_owned();
-        let body = r.text().await.unwrap();
-        assert!(!body.contains("{{__TRUNK NONCE__}}"));
-        let nonce = csp
-            .split("'nonce-")
-            .nth(1)
-            .unwrap()
-            .split('\'')
-            .next()
-            .unwrap()
-            .to_owned();
-        assert!(nonce.len() >= 22);
-        assert_eq!(
-            body.matches(&format!("nonce=\"{nonce}\"")).count(),
-            2,
-            "{body}"
-        );
-        assert_eq!(
-            csp,
-            format!(
-                "default-src 'none'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
-                 img-src 'self'; font-src 'self'; connect-src 'self'; manifest-src 'self'; base-uri 'none'; \
-                 form-action 'self'; frame-ancestors 'none'"
-            )
-        );
-        nonces.push(nonce);
+        assert!(r.headers().get("content-encoding").is_none());
     }
-    nonces.sort();
-    nonces.dedup();
-    assert_eq!(nonces.len(), 5, "a new nonce every time");
 
-    for (path, ct) in [
-        ("/app.js", "text/javascript; charset=utf-8"),
-        ("/app_bg.wasm", "application/wasm"),
-        ("/style.css", "text/css; charset=utf-8"),
-        ("/logo.svg", "image/svg+xml"),
-        ("/icon.png", "image/png"),
-        ("/favicon.ico", "image/x-icon"),
-        ("/font.woff2", "font/woff2"),
+    // Files: their media type, their caching, and the copy the browser
+    // accepts.
+    let get = |path: &'static str, accept: &'static str| {
+        let b = &b;
+        let url = be.at(path);
+        async move {
+            let r = b
+                .get(url)
+                .header("accept-encoding", accept)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), 200, "{path}");
+            assert_security_headers(&r);
+            r
+        }
+    };
+    let header = |r: &reqwest::Response, name: &str| {
+        r.headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_owned())
+    };
+    for (path, ct, cache) in [
+        (
+            "/app-ae8182feaf8a354.js",
+            "text/javascript; charset=utf-8",
+            reference_backend::IMMUTABLE,
+        ),
+        (
+            "/app-ae8182feaf8a354_bg.wasm",
+            "application/wasm",
+            reference_backend::IMMUTABLE,
+        ),
+        (
+            "/main-718ea578c2393ebb.css",
+            "text/css; charset=utf-8",
+            reference_backend::IMMUTABLE,
+        ),
+        (
+            "/loader-0123456789abcdef.js",
+            "text/javascript; charset=utf-8",
+            reference_backend::IMMUTABLE,
+        ),
+        ("/logo.svg", "image/svg+xml", reference_backend::ONE_DAY),
+        ("/icon.png", "image/png", reference_backend::ONE_DAY),
+        ("/favicon.ico", "image/x-icon", reference_backend::ONE_DAY),
+        ("/font.woff2", "font/woff2", reference_backend::ONE_DAY),
     ] {
-        let r = b.get(be.at(path)).send().await.unwrap();
-        assert_eq!(r.status(), 200);
-        assert_common_headers(&r);
+        let r = get(path, "identity").await;
         assert_eq!(r.headers()["content-type"], ct, "{path}");
-        assert_eq!(
-            r.headers()["content-security-policy"],
-            reference_backend::CSP
-        );
+        assert_eq!(r.headers()["cache-control"], cache, "{path}");
     }
-    let r = b.get(be.at("/assets/page.html")).send().await.unwrap();
-    assert!(r.headers()["content-security-policy"]
-        .to_str()
-        .unwrap()
-        .contains("'nonce-"));
-    assert!(!r.text().await.unwrap().contains("TRUNK"));
+    for (path, accept, encoding, body) in [
+        (
+            "/app-ae8182feaf8a354.js",
+            "gzip, deflate, br, zstd",
+            Some("br"),
+            "brotli of js",
+        ),
+        (
+            "/app-ae8182feaf8a354.js",
+            "gzip",
+            Some("gzip"),
+            "gzip of js",
+        ),
+        (
+            "/app-ae8182feaf8a354.js",
+            "br;q=0, gzip;q=0.8",
+            Some("gzip"),
+            "gzip of js",
+        ),
+        (
+            "/app-ae8182feaf8a354.js",
+            "identity",
+            None,
+            "export default 1;",
+        ),
+        (
+            "/app-ae8182feaf8a354_bg.wasm",
+            "gzip, br",
+            Some("br"),
+            "brotli of wasm",
+        ),
+        (
+            "/app-ae8182feaf8a354_bg.wasm",
+            "gzip",
+            None,
+            "\0asm\x01\0\0\0",
+        ),
+        ("/main-718ea578c2393ebb.css", "br", None, "body{}"),
+        (
+            "/main-718ea578c2393ebb.css",
+            "br, gzip",
+            Some("gzip"),
+            "gzip of css",
+        ),
+    ] {
+        let r = get(path, accept).await;
+        assert_eq!(
+            header(&r, "content-encoding").as_deref(),
+            encoding,
+            "{path} {accept}"
+        );
+        assert_eq!(
+            header(&r, "vary").as_deref(),
+            Some("Accept-Encoding"),
+            "{path}"
+        );
+        assert_eq!(r.bytes().await.unwrap(), body.as_bytes(), "{path} {accept}");
+    }
+    let r = get("/logo.svg", "br, gzip").await;
+    assert!(header(&r, "content-encoding").is_none());
+    assert!(header(&r, "vary").is_none(), "nothing to vary on");
+
     // Outside the directory there is nothing to read: the app answers.
     for path in [
         "/../Cargo.toml",

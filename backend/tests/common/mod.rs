@@ -280,11 +280,30 @@ impl Backend {
 }
 
 /// Asserts the headers every response carries.
+/// Every API answer, redirect and page: never stored, and the production
+/// header set.
 pub fn assert_common_headers(r: &Response) {
     assert_eq!(r.headers()[CACHE_CONTROL], "no-store", "{}", r.url());
-    assert_eq!(r.headers()["x-content-type-options"], "nosniff");
-    assert_eq!(r.headers()["referrer-policy"], "no-referrer");
-    assert!(r.headers().contains_key("content-security-policy"));
+    assert_security_headers(r);
+}
+
+/// The headers of every response, files of the build included (on a
+/// loopback address, so without HSTS).
+pub fn assert_security_headers(r: &Response) {
+    let h = r.headers();
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    assert_eq!(h["referrer-policy"], "no-referrer");
+    assert_eq!(h["content-security-policy"], reference_backend::CSP);
+    assert_eq!(h["cross-origin-opener-policy"], "same-origin");
+    assert_eq!(h["cross-origin-resource-policy"], "same-origin");
+    assert_eq!(
+        h["permissions-policy"],
+        reference_backend::PERMISSIONS_POLICY
+    );
+    assert!(
+        !h.contains_key("strict-transport-security"),
+        "HSTS on loopback"
+    );
 }
 
 /// A 200 JSON body.
