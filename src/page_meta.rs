@@ -2,8 +2,9 @@
 //! what a screen reader hears.
 //!
 //! Each page calls [`use_page_title`]. After a route change (not the first
-//! load) focus moves to the page's `h1`, which is made focusable for that,
-//! and the new title is announced through a polite live region.
+//! load) the new page is shown from its top, as a page load would show it,
+//! focus moves to its `h1`, which is made focusable for that, and the new
+//! title is announced through a polite live region.
 
 use crate::content;
 use crate::routing::router::use_router;
@@ -37,8 +38,12 @@ pub fn RouteAnnouncer() -> impl IntoView {
     view! { <div class="nhsuk-u-visually-hidden" aria-live="polite" aria-atomic="true">{move || message.get()}</div> }
 }
 
-/// Moves focus to the main heading, as after a page load.
+/// Shows the page from its top and moves focus to the main heading, as
+/// after a page load. Without the scroll, a page reached from far down a
+/// long one would open part-way down, its back link under the sticky exit
+/// button.
 pub fn focus_heading() {
+    window().scroll_to_with_x_and_y(0.0, 0.0);
     let Ok(Some(h1)) = document().query_selector("#maincontent h1") else {
         return;
     };

@@ -54,7 +54,8 @@ pub fn ErrorSummary(errors: Errors) -> impl IntoView {
 }
 
 /// Focuses an element; for a field, with its label or legend scrolled into
-/// view too.
+/// view too, only as far as needed: a question already on screen stays
+/// where it is, rather than jumping to the top under the exit button.
 fn focus_by_id(id: &str, field: bool) {
     let Some(el) = document()
         .get_element_by_id(id)
@@ -62,12 +63,19 @@ fn focus_by_id(id: &str, field: bool) {
     else {
         return;
     };
-    let _ = el.focus();
-    if field {
-        if let Ok(Some(group)) = el.closest("fieldset, .nhsuk-form-group") {
-            group.scroll_into_view();
-        }
-    }
+    let group = field
+        .then(|| el.closest("fieldset, .nhsuk-form-group").ok().flatten())
+        .flatten();
+    let Some(group) = group else {
+        let _ = el.focus();
+        return;
+    };
+    let focus = web_sys::FocusOptions::new();
+    focus.set_prevent_scroll(true);
+    let _ = el.focus_with_options(&focus);
+    let scroll = web_sys::ScrollIntoViewOptions::new();
+    scroll.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    group.scroll_into_view_with_scroll_into_view_options(&scroll);
 }
 
 fn message_for(errors: Errors, field: &'static str) -> Option<&'static str> {
