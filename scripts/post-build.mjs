@@ -53,10 +53,15 @@ if (release) {
 }
 
 // Inline scripts out of the page. Attributes other than Trunk's nonce are
-// kept (`type=module` above all).
+// kept (`type=module` above all). `trunk serve` fills the live-reload
+// client's address only in pages, so out of the page it reads it from
+// where it is loaded.
 const scripts = [];
-html = html.replace(/<script\b([^>]*)>([\s\S]*?)<\/script>/g, (whole, attributes, body) => {
+html = html.replace(/<script\b([^>]*)>([\s\S]*?)<\/script>/g, (whole, attributes, inline) => {
   if (/\bsrc\s*=/.test(attributes)) return whole;
+  const body = inline
+    .replaceAll("'{{__TRUNK_ADDRESS__}}'", "window.location.host")
+    .replaceAll("{{__TRUNK_WS_BASE__}}", "/");
   const kept = attributes.replace(/\s+nonce\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/g, "");
   const name = `loader-${createHash("sha256").update(body).digest("hex").slice(0, 16)}.js`;
   scripts.push({ name, body });
