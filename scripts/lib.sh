@@ -17,7 +17,8 @@ PREVIEW_DIST="$ROOT/dist-preview"
 # locations) cut to "crate-version/file.rs", which saves almost 2 KB of
 # brotli and names nothing about the build machine.
 CARGO_REGISTRY_SRC="${CARGO_HOME:-$HOME/.cargo}/registry/src"
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components --remap-path-prefix=$CARGO_REGISTRY_SRC/="
+# The stack size is .cargo/config.toml's, for the reason given there.
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -C link-arg=-zstack-size=262144 --remap-path-prefix=$CARGO_REGISTRY_SRC/="
 
 step() { printf '\n==> %s\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }

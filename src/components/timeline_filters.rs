@@ -45,7 +45,7 @@ pub fn TimelineFilters(from_url: Memo<(UserFilters, Vec<QueryNote>)>) -> impl In
         })
     };
     let clear = move |_| {
-        search.set(String::new());
+        store.set_search_now(String::new());
         apply.with_value(|apply| apply(&|f: &mut UserFilters| *f = UserFilters::default()));
     };
     let date_value = move |which: DateField| {
@@ -57,6 +57,8 @@ pub fn TimelineFilters(from_url: Memo<(UserFilters, Vec<QueryNote>)>) -> impl In
             .map(Date::to_iso)
             .unwrap_or_default()
     };
+
+    let opened = RwSignal::new(false);
 
     view! {
         <div class="app-filters" role="search" aria-labelledby="filters-heading">
@@ -75,58 +77,62 @@ pub fn TimelineFilters(from_url: Memo<(UserFilters, Vec<QueryNote>)>) -> impl In
                     spellcheck="false"
                     aria-describedby="record-search-hint"
                     prop:value=move || search.get()
-                    on:input=move |e| search.set(event_target_value(&e))
+                    on:input=move |e| store.type_search(event_target_value(&e))
                 />
             </div>
-            <details class="nhsuk-details">
-                <summary class="nhsuk-details__summary">
+            // Drawn the first time the patient opens it: until then its
+            // two dozen elements would only weigh on every page.
+            <details class="nhsuk-details" on:toggle=move |_| opened.set(true)>
+                <summary class="nhsuk-details__summary" on:click=move |_| opened.set(true)>
                     <span class="nhsuk-details__summary-text">{text::MORE_FILTERS}</span>
                 </summary>
-                <div class="nhsuk-details__text">
-                    <fieldset class="nhsuk-fieldset">
-                        <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{text::KINDS_LEGEND}</legend>
-                        <div class="nhsuk-checkboxes nhsuk-checkboxes--small">
-                            {EntryKind::KNOWN
-                                .into_iter()
-                                .map(|kind| {
-                                    let id = format!("kind-{}", kind.as_str());
-                                    let checked = move || from_url.with(|(f, _)| f.kinds.contains(kind));
-                                    view! {
-                                        <div class="nhsuk-checkboxes__item">
-                                            <input
-                                                class="nhsuk-checkboxes__input"
-                                                id=id.clone()
-                                                type="checkbox"
-                                                prop:checked=checked
-                                                on:change=move |e| toggle_kind(kind, event_target_checked(&e))
-                                            />
-                                            <label class="nhsuk-label nhsuk-checkboxes__label" for=id>
-                                                {text::kind_label(kind)}
-                                            </label>
-                                        </div>
-                                    }
-                                })
-                                .collect_view()}
-                        </div>
-                    </fieldset>
-                    <fieldset class="nhsuk-fieldset">
-                        <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{text::DATES_LEGEND}</legend>
-                        {[(DateField::From, "record-from", text::FROM_LABEL), (DateField::To, "record-to", text::TO_LABEL)]
-                            .map(|(which, id, label)| view! {
-                                <div class="nhsuk-form-group app-filters__date">
-                                    <label class="nhsuk-label" for=id>{label}</label>
-                                    <input
-                                        class="nhsuk-input nhsuk-input--width-10"
-                                        id=id
-                                        type="date"
-                                        autocomplete="off"
-                                        prop:value=move || date_value(which)
-                                        on:change=move |e| set_date(which, event_target_value(&e))
-                                    />
-                                </div>
-                            })}
-                    </fieldset>
-                </div>
+                {move || opened.get().then(|| view! {
+                    <div class="nhsuk-details__text">
+                        <fieldset class="nhsuk-fieldset">
+                            <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{text::KINDS_LEGEND}</legend>
+                            <div class="nhsuk-checkboxes nhsuk-checkboxes--small">
+                                {EntryKind::KNOWN
+                                    .into_iter()
+                                    .map(|kind| {
+                                        let id = format!("kind-{}", kind.as_str());
+                                        let checked = move || from_url.with(|(f, _)| f.kinds.contains(kind));
+                                        view! {
+                                            <div class="nhsuk-checkboxes__item">
+                                                <input
+                                                    class="nhsuk-checkboxes__input"
+                                                    id=id.clone()
+                                                    type="checkbox"
+                                                    prop:checked=checked
+                                                    on:change=move |e| toggle_kind(kind, event_target_checked(&e))
+                                                />
+                                                <label class="nhsuk-label nhsuk-checkboxes__label" for=id>
+                                                    {text::kind_label(kind)}
+                                                </label>
+                                            </div>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </div>
+                        </fieldset>
+                        <fieldset class="nhsuk-fieldset">
+                            <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{text::DATES_LEGEND}</legend>
+                            {[(DateField::From, "record-from", text::FROM_LABEL), (DateField::To, "record-to", text::TO_LABEL)]
+                                .map(|(which, id, label)| view! {
+                                    <div class="nhsuk-form-group app-filters__date">
+                                        <label class="nhsuk-label" for=id>{label}</label>
+                                        <input
+                                            class="nhsuk-input nhsuk-input--width-10"
+                                            id=id
+                                            type="date"
+                                            autocomplete="off"
+                                            prop:value=move || date_value(which)
+                                            on:change=move |e| set_date(which, event_target_value(&e))
+                                        />
+                                    </div>
+                                })}
+                        </fieldset>
+                    </div>
+                })}
             </details>
             <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" on:click=clear>
                 {text::CLEAR_FILTERS}

@@ -33,7 +33,7 @@ pub fn EntryDetail(
     let session = use_session();
     let id = StoredValue::new(id);
     let from_store = move || {
-        store.with(|r| r.and_then(|r| id.with_value(|id| r.find(id)).map(|s| s.entry().clone())))
+        store.with(|r| r.and_then(|r| id.with_value(|id| r.find(id)).map(|s| s.to_entry())))
     };
     // Fetched only when the loaded record does not have it (a deep link).
     // A plain signal rather than a resource: the async machinery of
@@ -95,7 +95,7 @@ fn safe_single(available_from: &str, entry: Entry) -> Option<Entry> {
         entries: vec![Lenient::Valid(entry)],
         next_cursor: None,
     });
-    record.entries().first().map(|s| s.entry().clone())
+    record.entries().first().map(|s| s.to_entry())
 }
 
 #[component]

@@ -7,7 +7,7 @@
 //! so that however long the record, only a few dozen cards are in the DOM
 //! and keyboard and screen-reader order is simply the document order.
 
-use crate::components::entry_card::EntryCard;
+use crate::components::entry_card::{CardText, EntryCard};
 use crate::components::record_gate::AccessOff;
 use crate::components::timeline_filters::TimelineFilters;
 use crate::components::{loading::Loading, service_problem::ServiceProblem};
@@ -15,7 +15,7 @@ use crate::content::record as text;
 use crate::dates;
 use crate::page_meta::{focus_heading, use_page_title};
 use crate::record::store::{use_record_store, LoadState};
-use crate::record::{by_month, UserFilters};
+use crate::record::{by_month, ShownEntry, UserFilters};
 use crate::routing::paths;
 use crate::routing::route::page_number;
 use crate::routing::router::use_router;
@@ -35,7 +35,7 @@ pub fn RecordTimeline() -> impl IntoView {
     let from_url = Memo::new(move |_| UserFilters::from_query_string(&router.query()));
     let filters = Memo::new(move |_| {
         let (mut f, _) = from_url.get();
-        f.text = store.search().get();
+        f.text = store.applied_search().get();
         f
     });
     let page = Memo::new(move |_| page_number(&router.query()));
@@ -95,28 +95,19 @@ pub fn RecordTimeline() -> impl IntoView {
 struct PageHref(Memo<(UserFilters, Vec<crate::record::QueryNote>)>);
 
 impl PageHref {
+    /// Tracked: an address in the page follows the filters.
     fn to(self, page: usize) -> String {
-        self.0
-            .with_untracked(|(filters, _)| paths::record(filters, page))
+        self.0.with(|(filters, _)| paths::record(filters, page))
     }
 }
 
-/// One row of the timeline list.
+/// One place on a page of the timeline: a card, and the year and month
+/// headings before it when it is the first of its year or month.
 #[derive(Clone, PartialEq)]
-enum Row {
-    Year(i32),
-    Month(String),
-    Card(record_access_contract::Entry),
-}
-
-impl Row {
-    fn key(&self) -> String {
-        match self {
-            Row::Year(year) => format!("y{year}"),
-            Row::Month(label) => format!("m{label}"),
-            Row::Card(entry) => format!("e{}", entry.id),
-        }
-    }
+struct Place {
+    year: Option<i32>,
+    month: Option<String>,
+    entry: ShownEntry,
 }
 
 #[derive(Clone, PartialEq)]
@@ -183,11 +174,8 @@ fn TimelineList(
 ) -> impl IntoView {
     let store = use_record_store();
     let count = move || positions.with(Vec::len);
-    // The headings and cards of the page being read, as one flat list
-    // keyed by what each row is: when pages of the record arrive later,
-    // rows that stay keep their elements, and with them focus and the
-    // browser's scroll anchoring.
-    let rows = Memo::new(move |_| {
+    // The cards of the page being read, each with the headings before it.
+    let places = Memo::new(move |_| {
         let page = page.get().min(pages.get());
         positions.with(|all| {
             let start = (page - 1) * PER_PAGE;
@@ -195,44 +183,60 @@ fn TimelineList(
                 .get(start..(start + PER_PAGE).min(all.len()))
                 .unwrap_or(&[]);
             store.with(|r| {
-                let mut rows = Vec::new();
-                let Some(r) = r else { return rows };
+                let mut places = Vec::new();
+                let Some(r) = r else { return places };
                 let mut last_year = None;
                 for g in by_month(r.entries(), slice) {
-                    if last_year != Some(g.year) {
-                        last_year = Some(g.year);
-                        rows.push(Row::Year(g.year));
+                    let year = (last_year != Some(g.year)).then_some(g.year);
+                    last_year = Some(g.year);
+                    let mut month = Some(g.label);
+                    for &i in &g.entries {
+                        places.push(Place {
+                            year: month.is_some().then_some(year).flatten(),
+                            month: month.take(),
+                            entry: r.entries()[i].clone(),
+                        });
                     }
-                    rows.push(Row::Month(g.label));
-                    rows.extend(
-                        g.entries
-                            .iter()
-                            .map(|&i| Row::Card(r.entries()[i].entry().clone())),
-                    );
                 }
-                rows
+                places
             })
         })
     });
-    // What is on screen. Pages of the record come in no promised order, so
-    // a later page can hold newer entries than the first: while the patient
+    // What is on screen, one signal for each place on the page, so that a
+    // change redraws only the places whose card changed. Pages of the
+    // record come in no promised order, so a later page can hold newer
+    // entries than the first: while the patient
     // is reading (has scrolled down), a change that is not theirs (more of
     // the record arriving) does not change what they read. The list
     // catches up at the top of the page, or when the patient changes page
     // or filters.
-    let shown = RwSignal::new(Vec::new());
+    let shown: Vec<RwSignal<Option<Place>>> = (0..PER_PAGE).map(|_| RwSignal::new(None)).collect();
+    let shown = StoredValue::new(shown);
     let held = RwSignal::new(false);
     let reading = StoredValue::new(false);
     // The patient's view: page, filters in the address, search text.
     let router = crate::routing::router::use_router();
     let seen_view = StoredValue::new(None::<(usize, String, String)>);
     let catch_up = move || {
-        shown.set(rows.get_untracked());
+        places.with_untracked(|places| {
+            shown.with_value(|shown| {
+                for (i, slot) in shown.iter().enumerate() {
+                    let place = places.get(i);
+                    slot.maybe_update(|now| {
+                        let changed = now.as_ref() != place;
+                        if changed {
+                            *now = place.cloned();
+                        }
+                        changed
+                    });
+                }
+            })
+        });
         held.set(false);
     };
     Effect::new(move |_| {
-        rows.track();
-        let view = (page.get(), router.query(), store.search().get());
+        places.track();
+        let view = (page.get(), router.query(), store.applied_search().get());
         let same_view = seen_view.get_value().as_ref() == Some(&view);
         seen_view.set_value(Some(view));
         if same_view && reading.get_value() {
@@ -257,16 +261,37 @@ fn TimelineList(
         {move || held.get().then(|| view! {
             <p class="nhsuk-inset-text" role="status">{text::MORE_ARRIVED}</p>
         })}
+        // A fixed set of places, each drawing whichever card falls to it:
+        // when the list changes, the cards already in the DOM take the new
+        // texts rather than being replaced, which is far less work for the
+        // browser than 25 new cards for each letter typed.
         <div class="app-timeline">
-            <For each=move || shown.get() key=Row::key let:row>
-                {match row {
-                    Row::Year(year) => view! { <h2 class="app-timeline__year">{year}</h2> }.into_any(),
-                    Row::Month(label) => view! { <h3 class="app-timeline__month-heading">{label}</h3> }.into_any(),
-                    Row::Card(entry) => view! { <EntryCard entry /> }.into_any(),
-                }}
-            </For>
+            {shown.get_value().into_iter().map(|place| view! { <TimelinePlace place /> }).collect_view()}
         </div>
         <Pagination page pages page_href />
+    }
+}
+
+/// One place on the page: its headings and its card, when the page has a
+/// card for it.
+#[component]
+fn TimelinePlace(place: RwSignal<Option<Place>>) -> impl IntoView {
+    let present = Memo::new(move |_| place.with(Option::is_some));
+    let card = Memo::new(move |_| {
+        place.with(|p| {
+            p.as_ref()
+                .map(|p| CardText::of(&p.entry))
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        {move || place.with(|p| p.as_ref().and_then(|p| p.year)).map(|year| view! {
+            <h2 class="app-timeline__year">{year}</h2>
+        })}
+        {move || place.with(|p| p.as_ref().and_then(|p| p.month.clone())).map(|label| view! {
+            <h3 class="app-timeline__month-heading">{label}</h3>
+        })}
+        {move || present.get().then(|| view! { <EntryCard card /> })}
     }
 }
 
@@ -276,23 +301,28 @@ fn TimelineList(
 #[component]
 fn Pagination(page: Memo<usize>, pages: Memo<usize>, page_href: PageHref) -> impl IntoView {
     let on_click = move |_| request_animation_frame(focus_heading);
+    // Each part changes only when what it shows changes: a filter changes
+    // the number of pages with almost every letter typed.
+    let current = Memo::new(move |_| page.get().min(pages.get()));
+    let several = Memo::new(move |_| pages.get() > 1);
+    let has_previous = Memo::new(move |_| current.get() > 1);
+    let has_next = Memo::new(move |_| current.get() < pages.get());
     move || {
-        let (page, pages) = (page.get().min(pages.get()), pages.get());
-        (pages > 1).then(|| {
+        several.get().then(|| {
             view! {
                 <nav class="nhsuk-pagination" role="navigation" aria-label=text::PAGINATION_LABEL>
-                    <p class="nhsuk-body-s">{text::page_of(page, pages)}</p>
+                    <p class="nhsuk-body-s">{move || text::page_of(current.get(), pages.get())}</p>
                     <ul class="nhsuk-list nhsuk-pagination__list">
-                        {(page > 1).then(|| view! {
+                        {move || has_previous.get().then(|| view! {
                             <li class="nhsuk-pagination-item--previous">
-                                <a class="nhsuk-pagination__link nhsuk-pagination__link--prev" href=page_href.to(page - 1) on:click=on_click>
+                                <a class="nhsuk-pagination__link nhsuk-pagination__link--prev" href=move || page_href.to(current.get().saturating_sub(1)) on:click=on_click>
                                     <span class="nhsuk-pagination__title">{text::PREVIOUS}</span>
                                 </a>
                             </li>
                         })}
-                        {(page < pages).then(|| view! {
+                        {move || has_next.get().then(|| view! {
                             <li class="nhsuk-pagination-item--next">
-                                <a class="nhsuk-pagination__link nhsuk-pagination__link--next" href=page_href.to(page + 1) on:click=on_click>
+                                <a class="nhsuk-pagination__link nhsuk-pagination__link--next" href=move || page_href.to(current.get() + 1) on:click=on_click>
                                     <span class="nhsuk-pagination__title">{text::NEXT}</span>
                                 </a>
                             </li>

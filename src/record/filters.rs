@@ -11,6 +11,7 @@ use record_access_contract::EntryKind;
 use super::fold::fold;
 use super::kinds::KindSet;
 use super::safety::ShownEntry;
+use super::shared_text::TextVerdicts;
 
 /// The query parameter of the kind filter: wire names, comma-separated.
 pub const KIND_PARAM: &str = "kind";
@@ -56,15 +57,22 @@ pub struct Matcher<'f> {
 impl Matcher<'_> {
     /// Whether `shown` passes every filter.
     pub fn matches(&self, shown: &ShownEntry) -> bool {
+        self.matches_kind_and_date(shown) && self.matches_text(shown.search_text())
+    }
+
+    fn matches_kind_and_date(&self, shown: &ShownEntry) -> bool {
         let f = self.filters;
         let date = shown.date();
-        (f.kinds.is_empty() || f.kinds.contains(shown.entry().kind))
+        (f.kinds.is_empty() || f.kinds.contains(shown.kind()))
             && f.from.is_none_or(|from| date >= from)
             && f.to.is_none_or(|to| date <= to)
-            && self
-                .terms
-                .iter()
-                .all(|term| shown.search_text().contains(term.as_str()))
+    }
+
+    /// Whether a folded search text holds every search term.
+    fn matches_text(&self, search_text: &str) -> bool {
+        self.terms
+            .iter()
+            .all(|term| search_text.contains(term.as_str()))
     }
 }
 
@@ -112,8 +120,21 @@ impl UserFilters {
         if first >= end {
             return Vec::new();
         }
+        if matcher.terms.is_empty() {
+            return (first..end)
+                .filter(|&i| matcher.matches_kind_and_date(&shown[i]))
+                .collect();
+        }
+        // Entries share their search texts: each distinct text is tested
+        // once. There are no more distinct texts than entries, but for
+        // entries that have left the list since.
+        let mut verdicts = TextVerdicts::for_count(shown.len());
         (first..end)
-            .filter(|&i| matcher.matches(&shown[i]))
+            .filter(|&i| {
+                let s = &shown[i];
+                matcher.matches_kind_and_date(s)
+                    && verdicts.get(s.shared_search_text(), |text| matcher.matches_text(text))
+            })
             .collect()
     }
 

@@ -7,6 +7,7 @@
 //! - [`grouping`]: month headings.
 //! - [`kinds`]: a set of entry kinds, for the kind filter.
 //! - [`fold`]: case- and accent-insensitive text for search.
+//! - [`shared_text`]: one copy of each text however many entries carry it.
 //! - `store` (browser only): the record in memory while the patient reads
 //!   it, every page loaded in the background through [`safety`].
 
@@ -15,6 +16,7 @@ pub mod fold;
 pub mod grouping;
 pub mod kinds;
 pub mod safety;
+pub mod shared_text;
 #[cfg(target_arch = "wasm32")]
 pub mod store;
 

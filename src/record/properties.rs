@@ -258,7 +258,7 @@ impl Arrival {
 }
 
 fn entries_of(record: &SafeRecord) -> Vec<Entry> {
-    record.entries().iter().map(|s| s.entry().clone()).collect()
+    record.entries().iter().map(|s| s.to_entry()).collect()
 }
 
 fn filters() -> impl Strategy<Value = UserFilters> {
@@ -296,7 +296,7 @@ fn filters() -> impl Strategy<Value = UserFilters> {
 
 /// The patient's filters written plainly.
 fn model_matches(f: &UserFilters, s: &ShownEntry) -> bool {
-    let e = s.entry();
+    let e = s.to_entry();
     let haystack = fold(
         &[Some(&e.title), e.summary.as_ref(), e.clinician.as_ref()]
             .into_iter()
@@ -330,7 +330,7 @@ proptest! {
         let mut ids = BTreeSet::new();
         for s in shown {
             prop_assert!(ids.insert(s.id().to_owned()), "id shown twice");
-            let e = s.entry();
+            let e = s.to_entry();
             prop_assert_eq!(e.visibility, Visibility::Visible);
             prop_assert_eq!(parse_recorded_on(&e.recorded_on), Some(s.recorded_on()));
             prop_assert!(Date::parse(&arrival.session).is_some_and(|d| s.date() >= d));
@@ -338,7 +338,7 @@ proptest! {
                 prop_assert!(Date::parse(page_start).is_some_and(|d| s.date() >= d));
             }
             for copy in arrival.decoded().filter(|c| c.id == e.id) {
-                prop_assert_eq!(copy, e);
+                prop_assert_eq!(copy, &e);
             }
         }
         for pair in shown.windows(2) {

@@ -25,45 +25,141 @@
 //! were dropped or why.
 
 use std::cmp::Ordering;
-use std::collections::hash_map::{Entry as Slot, HashMap};
+use std::collections::HashMap;
 use std::collections::HashSet;
 use std::sync::Arc;
 
 use record_access_contract::uk_time::{parse_recorded_on, Date, RecordedOn};
-use record_access_contract::{EntriesPage, Entry, Lenient, Visibility};
+use record_access_contract::{Detail, EntriesPage, Entry, EntryKind, Lenient, Visibility};
 
 use super::fold::fold_into;
+use super::shared_text::{SearchText, SearchTexts, SharedTexts};
+
+/// A visible entry as the record holds it: the backend's fields, with
+/// every text shared with the other entries that carry the same one.
+#[derive(Debug, PartialEq, Eq)]
+struct Held {
+    id: Arc<str>,
+    kind: EntryKind,
+    recorded_on: Arc<str>,
+    title: Arc<str>,
+    summary: Option<Arc<str>>,
+    clinician: Option<Arc<str>>,
+    location: Option<Arc<str>>,
+    details: Option<Box<[SharedDetail]>>,
+}
+
+/// A detail's label and value.
+type SharedDetail = (Arc<str>, Arc<str>);
+
+impl Held {
+    fn new(id: Arc<str>, entry: &Entry, texts: &mut SharedTexts) -> Held {
+        let mut share = |text: &Option<String>| text.as_deref().map(|t| texts.share(t));
+        let (summary, clinician, location) = (
+            share(&entry.summary),
+            share(&entry.clinician),
+            share(&entry.location),
+        );
+        Held {
+            id,
+            kind: entry.kind,
+            recorded_on: texts.share(&entry.recorded_on),
+            title: texts.share(&entry.title),
+            summary,
+            clinician,
+            location,
+            details: entry.details.as_ref().map(|details| {
+                details
+                    .iter()
+                    .map(|d| (texts.share(&d.label), texts.share(&d.value)))
+                    .collect()
+            }),
+        }
+    }
+
+    /// Whether `entry`, a visible copy, says exactly what this one says.
+    fn same_as(&self, entry: &Entry) -> bool {
+        let same =
+            |held: &Option<Arc<str>>, sent: &Option<String>| held.as_deref() == sent.as_deref();
+        *self.id == *entry.id
+            && self.kind == entry.kind
+            && *self.recorded_on == *entry.recorded_on
+            && *self.title == *entry.title
+            && same(&self.summary, &entry.summary)
+            && same(&self.clinician, &entry.clinician)
+            && same(&self.location, &entry.location)
+            && match (&self.details, &entry.details) {
+                (None, None) => true,
+                (Some(held), Some(sent)) => {
+                    held.len() == sent.len()
+                        && held
+                            .iter()
+                            .zip(sent)
+                            .all(|((label, value), d)| **label == *d.label && **value == *d.value)
+                }
+                _ => false,
+            }
+    }
+}
 
 /// An entry the patient may see, with what the timeline needs to sort,
-/// group and search it. Only [`SafeRecord`] makes these.
+/// group and search it. Only [`SafeRecord`] makes these; cloning one is
+/// cheap (its texts are shared).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShownEntry {
-    entry: Arc<Entry>,
+    held: Arc<Held>,
     recorded_on: RecordedOn,
-    search_text: String,
+    search_text: Arc<SearchText>,
 }
 
 impl ShownEntry {
-    fn new(entry: Arc<Entry>, recorded_on: RecordedOn) -> ShownEntry {
-        let mut search_text = String::new();
-        fold_into(&entry.title, &mut search_text);
-        for field in [&entry.summary, &entry.clinician].into_iter().flatten() {
-            fold_into(field, &mut search_text);
-        }
-        ShownEntry {
-            entry,
-            recorded_on,
-            search_text,
-        }
-    }
-
     /// The entry as the backend sent it.
-    pub fn entry(&self) -> &Entry {
-        &self.entry
+    pub fn to_entry(&self) -> Entry {
+        let h = &*self.held;
+        let owned = |text: &Option<Arc<str>>| text.as_deref().map(str::to_owned);
+        Entry {
+            id: h.id.to_string(),
+            kind: h.kind,
+            recorded_on: h.recorded_on.to_string(),
+            title: h.title.to_string(),
+            summary: owned(&h.summary),
+            clinician: owned(&h.clinician),
+            location: owned(&h.location),
+            visibility: Visibility::Visible,
+            details: h.details.as_ref().map(|details| {
+                details
+                    .iter()
+                    .map(|(label, value)| Detail {
+                        label: label.to_string(),
+                        value: value.to_string(),
+                    })
+                    .collect()
+            }),
+        }
     }
 
     pub fn id(&self) -> &str {
-        &self.entry.id
+        &self.held.id
+    }
+
+    pub fn kind(&self) -> EntryKind {
+        self.held.kind
+    }
+
+    pub fn title(&self) -> &str {
+        &self.held.title
+    }
+
+    pub fn summary(&self) -> Option<&str> {
+        self.held.summary.as_deref()
+    }
+
+    pub fn clinician(&self) -> Option<&str> {
+        self.held.clinician.as_deref()
+    }
+
+    pub fn location(&self) -> Option<&str> {
+        self.held.location.as_deref()
     }
 
     /// When it was recorded, in UK time.
@@ -79,6 +175,12 @@ impl ShownEntry {
     /// Title, summary and clinician, folded for search
     /// ([`super::fold::fold`]), separated by spaces.
     pub fn search_text(&self) -> &str {
+        self.search_text.as_str()
+    }
+
+    /// The same text, with its number among the record's distinct search
+    /// texts.
+    pub fn shared_search_text(&self) -> &SearchText {
         &self.search_text
     }
 }
@@ -99,14 +201,14 @@ pub fn newest_first(a: &ShownEntry, b: &ShownEntry) -> Ordering {
         .date
         .cmp(&a.recorded_on.date)
         .then(by_time)
-        .then_with(|| a.entry.id.cmp(&b.entry.id))
+        .then_with(|| a.held.id.cmp(&b.held.id))
 }
 
 /// What has been seen of one id so far.
 #[derive(Debug)]
 enum Seen {
     /// Every copy so far was visible and identical to this one.
-    Visible(Arc<Entry>),
+    Visible(Arc<Held>),
     /// A copy was not visible, or two visible copies differed: no copy is
     /// ever shown.
     Hidden,
@@ -123,9 +225,11 @@ pub struct SafeRecord {
     /// The access start date so far; `None` once any `available_from` did
     /// not parse, which shows nothing from then on.
     start: Option<Date>,
-    seen: HashMap<String, Seen>,
+    seen: HashMap<Arc<str>, Seen>,
     /// The shown entries, in [`newest_first`] order.
     shown: Vec<ShownEntry>,
+    texts: SharedTexts,
+    search_texts: SearchTexts,
 }
 
 impl SafeRecord {
@@ -136,6 +240,8 @@ impl SafeRecord {
             start: Date::parse(session_available_from),
             seen: HashMap::new(),
             shown: Vec::new(),
+            texts: SharedTexts::default(),
+            search_texts: SearchTexts::default(),
         }
     }
 
@@ -149,31 +255,38 @@ impl SafeRecord {
 
         // Ids first seen in this page, and ids shown before that this page
         // hides.
-        let mut new_ids: Vec<String> = Vec::new();
-        let mut now_hidden: HashSet<String> = HashSet::new();
+        let mut new_ids: Vec<Arc<str>> = Vec::new();
+        let mut now_hidden: HashSet<Arc<str>> = HashSet::new();
         for item in page.entries {
             let Lenient::Valid(entry) = item else {
                 continue;
             };
-            match self.seen.entry(entry.id.clone()) {
-                Slot::Vacant(slot) => {
-                    new_ids.push(slot.key().clone());
-                    slot.insert(if entry.visibility == Visibility::Visible {
-                        Seen::Visible(Arc::new(entry))
+            let visible = entry.visibility == Visibility::Visible;
+            match self.seen.get_mut(entry.id.as_str()) {
+                None => {
+                    let id: Arc<str> = Arc::from(entry.id.as_str());
+                    let seen = if visible {
+                        Seen::Visible(Arc::new(Held::new(
+                            Arc::clone(&id),
+                            &entry,
+                            &mut self.texts,
+                        )))
                     } else {
                         Seen::Hidden
-                    });
+                    };
+                    new_ids.push(Arc::clone(&id));
+                    self.seen.insert(id, seen);
                 }
-                Slot::Occupied(mut slot) => {
-                    let still_visible = match slot.get() {
-                        Seen::Visible(earlier) => {
-                            entry.visibility == Visibility::Visible && **earlier == entry
-                        }
+                Some(seen) => {
+                    let still_visible = match seen {
+                        Seen::Visible(earlier) => visible && earlier.same_as(&entry),
                         Seen::Hidden => true,
                     };
                     if !still_visible {
-                        now_hidden.insert(slot.key().clone());
-                        slot.insert(Seen::Hidden);
+                        if let Seen::Visible(earlier) = seen {
+                            now_hidden.insert(Arc::clone(&earlier.id));
+                        }
+                        *seen = Seen::Hidden;
                     }
                 }
             }
@@ -191,17 +304,27 @@ impl SafeRecord {
         let keep = self.shown.partition_point(|shown| shown.date() >= start);
         self.shown.truncate(keep);
 
-        let mut added: Vec<ShownEntry> = new_ids
-            .iter()
-            .filter_map(|id| match self.seen.get(id) {
-                Some(Seen::Visible(entry)) => {
-                    let recorded_on = parse_recorded_on(&entry.recorded_on)?;
-                    (recorded_on.date >= start)
-                        .then(|| ShownEntry::new(Arc::clone(entry), recorded_on))
+        let mut added: Vec<ShownEntry> = Vec::new();
+        for id in &new_ids {
+            let Some(Seen::Visible(held)) = self.seen.get(id) else {
+                continue;
+            };
+            let Some(recorded_on) = parse_recorded_on(&held.recorded_on) else {
+                continue;
+            };
+            if recorded_on.date >= start {
+                let mut folded = String::new();
+                fold_into(&held.title, &mut folded);
+                for field in [&held.summary, &held.clinician].into_iter().flatten() {
+                    fold_into(field, &mut folded);
                 }
-                _ => None,
-            })
-            .collect();
+                added.push(ShownEntry {
+                    held: Arc::clone(held),
+                    recorded_on,
+                    search_text: self.search_texts.share(folded),
+                });
+            }
+        }
         added.sort_unstable_by(newest_first);
         self.shown = merge(std::mem::take(&mut self.shown), added);
     }
@@ -215,6 +338,12 @@ impl SafeRecord {
     /// start date did not parse (nothing is shown then).
     pub fn start_date(&self) -> Option<Date> {
         self.start
+    }
+
+    /// How many distinct search texts the shown entries have, at most: each
+    /// has a [`SearchText::number`] below it.
+    pub fn search_text_count(&self) -> usize {
+        self.search_texts.len()
     }
 
     /// The shown entry with this id, if there is one.

@@ -41,9 +41,14 @@ pub enum LoadState {
 pub struct RecordStore {
     record: RwSignal<Option<SafeRecord>, LocalStorage>,
     state: RwSignal<LoadState>,
-    /// The patient's search text: kept here, in memory only, so that it
-    /// survives a look at an entry, and goes with everything else.
+    /// The patient's search text as typed: kept here, in memory only, so
+    /// that it survives a look at an entry, and goes with everything else.
     search: RwSignal<String>,
+    /// The search text the timeline shows the results of: the typed text,
+    /// once the browser has painted the key that changed it.
+    applied_search: RwSignal<String>,
+    /// Whether applying the typed text is already scheduled.
+    apply_pending: StoredValue<bool>,
     /// Bumped whenever the store is dropped or reloaded, so that pages of an
     /// abandoned load are thrown away when they arrive.
     generation: StoredValue<u32>,
@@ -58,6 +63,8 @@ pub fn provide_record_store() -> RecordStore {
         record: RwSignal::new_local(None),
         state: RwSignal::new(LoadState::Idle),
         search: RwSignal::new(String::new()),
+        applied_search: RwSignal::new(String::new()),
+        apply_pending: StoredValue::new(false),
         generation: StoredValue::new(0),
         session,
     };
@@ -101,12 +108,51 @@ impl RecordStore {
         self.generation.update_value(|g| *g += 1);
         self.record.set(None);
         self.search.set(String::new());
+        self.applied_search.set(String::new());
         self.state.set(LoadState::Idle);
     }
 
-    /// The patient's search text.
-    pub fn search(&self) -> RwSignal<String> {
-        self.search
+    /// The patient's search text, as typed.
+    pub fn search(&self) -> ReadSignal<String> {
+        self.search.read_only()
+    }
+
+    /// The search text whose results the timeline shows.
+    pub fn applied_search(&self) -> ReadSignal<String> {
+        self.applied_search.read_only()
+    }
+
+    /// Takes the text typed in the search field. The field shows it at
+    /// once; the list follows in a task of its own, so that filtering and
+    /// drawing cards never hold up the letter.
+    /// Keys that arrive before that task runs only change what it applies:
+    /// the work for a text already out of date is never done.
+    pub fn type_search(&self, text: String) {
+        self.search.set(text);
+        if self.apply_pending.get_value() {
+            return;
+        }
+        self.apply_pending.set_value(true);
+        let this = *self;
+        // A task of its own, after the key's events: the browser can paint
+        // the letter before it, or with it when the work is quick.
+        set_timeout(move || this.apply_search(), std::time::Duration::ZERO);
+    }
+
+    /// Sets the search text and its results at once (clearing the filters).
+    pub fn set_search_now(&self, text: String) {
+        self.search.set(text);
+        self.apply_search();
+    }
+
+    fn apply_search(&self) {
+        if self.apply_pending.try_set_value(false).is_some() {
+            return; // the store is gone
+        }
+        let typed = self.search.get_untracked();
+        if self.applied_search.get_untracked() != typed {
+            self.applied_search.set(typed);
+        }
     }
 
     pub fn state(&self) -> LoadState {

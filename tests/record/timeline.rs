@@ -87,6 +87,14 @@ fn count(m: &Mounted) -> String {
     text_of(&all(&m.root, ".app-result-count")[0])
 }
 
+/// Opens "Filter by type and date", whose fields are drawn when it opens.
+async fn open_more_filters(m: &Mounted) {
+    find_by_text(&m.root, "summary", "Filter by type and date")
+        .expect("the summary")
+        .click();
+    settle().await;
+}
+
 fn label_input(m: &Mounted, label: &str) -> HtmlInputElement {
     let label = find_by_text(&m.root, "label", label).expect("a label");
     let id = label.get_attribute("for").unwrap();
@@ -137,7 +145,8 @@ async fn search_ignores_case_and_accents_and_stays_out_of_the_address() {
     search
         .dispatch_event(&InputEvent::new("input").unwrap())
         .unwrap();
-    settle().await;
+    // The list follows the field once the browser has painted the key.
+    wait_until(2000, || titles(&m).len() == 1).await;
     assert_eq!(titles(&m), ["Café cholesterol"]);
     assert_eq!(count(&m), "Showing 1 entry");
     assert_eq!(
@@ -150,7 +159,7 @@ async fn search_ignores_case_and_accents_and_stays_out_of_the_address() {
     search
         .dispatch_event(&InputEvent::new("input").unwrap())
         .unwrap();
-    settle().await;
+    wait_until(2000, || titles(&m) != ["Café cholesterol"]).await;
     assert_eq!(
         titles(&m),
         ["Asthma review"],
@@ -162,6 +171,11 @@ async fn search_ignores_case_and_accents_and_stays_out_of_the_address() {
 async fn kinds_and_dates_go_into_the_address_and_come_back_from_it() {
     let (m, _guard) = timeline("");
     settle().await;
+    assert!(
+        find_by_text(&m.root, "label", "Test result").is_none(),
+        "drawn only when opened"
+    );
+    open_more_filters(&m).await;
     label_input(&m, "Test result").click();
     settle().await;
     assert_eq!(window().location().search().unwrap(), "?kind=test_result");
@@ -178,6 +192,7 @@ async fn kinds_and_dates_go_into_the_address_and_come_back_from_it() {
     let (m, _guard2) = timeline("?kind=test_result&from=2024-12-01");
     settle().await;
     assert_eq!(titles(&m), ["Full blood count"]);
+    open_more_filters(&m).await;
     assert!(label_input(&m, "Test result").checked());
     assert_eq!(label_input(&m, "From").value(), "2024-12-01");
 

@@ -1,13 +1,29 @@
 use crate::support::*;
 use leptos::prelude::*;
-use record_access::components::entry_card::EntryCard;
+use record_access::components::entry_card::{CardText, EntryCard};
+use record_access::record::{SafeRecord, ShownEntry};
 use record_access::session::SessionState;
-use record_access_contract::{Entry, EntryKind, Visibility};
+use record_access_contract::{EntriesPage, Entry, EntryKind, Lenient, Visibility};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn entry(title: &str) -> Entry {
+/// The card of an entry as the record shows it.
+fn entry(title: &str) -> CardText {
+    CardText::of(&shown(title))
+}
+
+fn shown(title: &str) -> ShownEntry {
+    let mut record = SafeRecord::new("2024-01-01");
+    record.add_page(EntriesPage {
+        available_from: "2024-01-01".into(),
+        entries: vec![Lenient::Valid(sent(title))],
+        next_cursor: None,
+    });
+    record.entries()[0].clone()
+}
+
+fn sent(title: &str) -> Entry {
     Entry {
         id: "doc/2025-03 #1".into(),
         kind: EntryKind::TestResult,
@@ -25,7 +41,7 @@ fn entry(title: &str) -> Entry {
 async fn a_card_shows_date_kind_title_and_who_in_uk_time() {
     let m = mount_with_session(
         SessionState::SignedOut,
-        || view! { <EntryCard entry=entry("Full blood count") /> },
+        || view! { <EntryCard card=entry("Full blood count") /> },
     );
     settle().await;
     let text = text_of(&m.root);
@@ -44,7 +60,7 @@ async fn a_card_shows_date_kind_title_and_who_in_uk_time() {
 #[wasm_bindgen_test]
 async fn text_from_the_backend_is_never_markup() {
     let m = mount_with_session(SessionState::SignedOut, || {
-        view! { <EntryCard entry=entry("<img src=x onerror=alert(1)>") /> }
+        view! { <EntryCard card=entry("<img src=x onerror=alert(1)>") /> }
     });
     settle().await;
     assert!(all(&m.root, "img").is_empty());

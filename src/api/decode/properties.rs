@@ -574,7 +574,7 @@ fn decode_everything(body: &str) -> Vec<Entry> {
     };
     let mut record = SafeRecord::new("2024-03-01");
     record.add_page(page);
-    record.entries().iter().map(|e| e.entry().clone()).collect()
+    record.entries().iter().map(|e| e.to_entry()).collect()
 }
 
 /// No text of a hidden entry is in what the timeline shows.

@@ -202,7 +202,7 @@ fn keeps_what_the_timeline_needs() {
     let mut record = SafeRecord::new("2024-01-01");
     record.add_page(page("2024-01-01", vec![e.clone()]));
     let shown = record.find("a").unwrap();
-    assert_eq!(shown.entry(), &e);
+    assert_eq!(shown.to_entry(), e);
     assert_eq!(
         shown.search_text(),
         "blood test anaemia — fer ritin dr zoe nunez"
