@@ -205,11 +205,10 @@ fn TimelineList(
     // What is on screen, one signal for each place on the page, so that a
     // change redraws only the places whose card changed. Pages of the
     // record come in no promised order, so a later page can hold newer
-    // entries than the first: while the patient
-    // is reading (has scrolled down), a change that is not theirs (more of
-    // the record arriving) does not change what they read. The list
-    // catches up at the top of the page, or when the patient changes page
-    // or filters.
+    // entries than the first: while the patient is reading (has scrolled
+    // down), a change that is not theirs (more of the record arriving) does
+    // not change what they read. The list catches up at the top of the
+    // page, or when the patient changes page or filters.
     let shown: Vec<RwSignal<Option<Place>>> = (0..PER_PAGE).map(|_| RwSignal::new(None)).collect();
     let shown = StoredValue::new(shown);
     let held = RwSignal::new(false);

@@ -340,12 +340,6 @@ impl SafeRecord {
         self.start
     }
 
-    /// How many distinct search texts the shown entries have, at most: each
-    /// has a [`SearchText::number`] below it.
-    pub fn search_text_count(&self) -> usize {
-        self.search_texts.len()
-    }
-
     /// The shown entry with this id, if there is one.
     pub fn find(&self, id: &str) -> Option<&ShownEntry> {
         self.shown.iter().find(|shown| shown.id() == id)
