@@ -13,6 +13,9 @@
 //! - Anything unknown about an entry's visibility means hidden
 //!   ([`Visibility::Unknown`]); an unknown kind is shown as a generic entry
 //!   ([`EntryKind::Other`]).
+//! - What a proxy can see and when anything happened are kept as text, so
+//!   that poor data still shows the person or the sign-in
+//!   ([`Proxy`], [`SignIn`]).
 
 use serde::{Deserialize, Serialize};
 
@@ -264,6 +267,163 @@ pub struct AccessDisabled {
     pub disabled_at: String,
 }
 
+// ---------------------------------------------------------------- people
+
+/// `GET /access/proxies`: the people with proxy access to the patient's
+/// record. Answered whether or not the patient's own record access is on:
+/// a proxy's access is separate from it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProxyList {
+    pub proxies: Vec<Proxy>,
+}
+
+/// One person with proxy access.
+///
+/// Decoded leniently where the data may be poor: the dates are kept as
+/// text (one that does not parse is shown as "date not known", the person
+/// still shown), `can_see` keeps values this app does not know (shown as
+/// "other services", see [`ProxyService`]), and `relationship` may be
+/// missing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Proxy {
+    /// Opaque; may need percent-encoding in a path.
+    pub id: String,
+    pub name: String,
+    /// The GP surgery's own words, shown as given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relationship: Option<String>,
+    /// `record`, `appointments`, `prescriptions`, `messages`, or values
+    /// this app does not know. Empty means nothing at the moment.
+    pub can_see: Vec<String>,
+    /// `YYYY-MM-DD`, a date in UK time: when their access started.
+    pub since: String,
+    /// Set while the patient's request to remove this person's access
+    /// waits for the GP surgery.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub removal_requested: Option<RemovalRequested>,
+}
+
+impl Proxy {
+    /// `since` as a date, when it is one.
+    pub fn since_date(&self) -> Option<uk_time::Date> {
+        uk_time::Date::parse(&self.since)
+    }
+
+    /// What they can see, in the order given; each unknown value is
+    /// [`ProxyService::Other`].
+    pub fn services(&self) -> Vec<ProxyService> {
+        self.can_see
+            .iter()
+            .map(|s| ProxyService::parse(s))
+            .collect()
+    }
+}
+
+/// A pending request to remove a proxy's access.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RemovalRequested {
+    pub reference: String,
+    /// `YYYY-MM-DD`, a date in UK time.
+    pub requested_on: String,
+}
+
+impl RemovalRequested {
+    /// `requested_on` as a date, when it is one.
+    pub fn requested_on_date(&self) -> Option<uk_time::Date> {
+        uk_time::Date::parse(&self.requested_on)
+    }
+}
+
+/// What a proxy can see: the values of [`Proxy::can_see`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProxyService {
+    Record,
+    Appointments,
+    Prescriptions,
+    Messages,
+    /// A value this app does not know: shown as "other services".
+    #[serde(other)]
+    Other,
+}
+
+impl ProxyService {
+    /// The values this app knows, in the order they are described.
+    pub const KNOWN: [ProxyService; 4] = [
+        ProxyService::Record,
+        ProxyService::Appointments,
+        ProxyService::Prescriptions,
+        ProxyService::Messages,
+    ];
+
+    /// The wire name (`other` for values this app does not know).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProxyService::Record => "record",
+            ProxyService::Appointments => "appointments",
+            ProxyService::Prescriptions => "prescriptions",
+            ProxyService::Messages => "messages",
+            ProxyService::Other => "other",
+        }
+    }
+
+    /// A wire value; anything unknown is [`ProxyService::Other`].
+    pub fn parse(s: &str) -> ProxyService {
+        ProxyService::KNOWN
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .unwrap_or(ProxyService::Other)
+    }
+}
+
+/// `POST /access/proxies/{id}/removal-requests` (with an `Idempotency-Key`
+/// header): an empty object. The proxy is never told.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RemovalRequest {}
+
+/// 202 answer to a removal request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RemovalAccepted {
+    pub reference: String,
+}
+
+/// Most sign-ins `GET /session/sign-ins` lists.
+pub const SIGN_INS_MAX: usize = 20;
+
+/// How far back `GET /session/sign-ins` looks, in days.
+pub const SIGN_INS_DAYS: u32 = 30;
+
+/// `GET /session/sign-ins`: recent sign-ins as this patient, newest first,
+/// from the last [`SIGN_INS_DAYS`] days, at most [`SIGN_INS_MAX`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignInList {
+    pub sign_ins: Vec<SignIn>,
+}
+
+/// One sign-in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignIn {
+    /// RFC 3339 timestamp. Kept as text: one that does not parse is shown
+    /// as "date not known", the sign-in still shown.
+    pub at: String,
+    /// The browser and device in plain words, such as "Firefox on
+    /// Windows".
+    pub device: String,
+    /// This is the session asking.
+    pub current: bool,
+    /// The session it started is still signed in.
+    pub active: bool,
+}
+
+impl SignIn {
+    /// `at` in UK time, when it is a timestamp.
+    pub fn at_uk(&self) -> Option<uk_time::RecordedOn> {
+        uk_time::parse_rfc3339_utc(&self.at)?;
+        uk_time::parse_recorded_on(&self.at)
+    }
+}
+
 // -------------------------------------------------------------- problems
 
 /// Media type of every error body.
@@ -282,7 +442,8 @@ pub struct Problem {
     pub detail: Option<String>,
     #[serde(default)]
     pub code: String,
-    /// Only on `already_disabled`: the reference of the earlier request.
+    /// Only on `already_disabled` and `already_requested`: the reference
+    /// of the earlier request.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
 }
@@ -303,6 +464,9 @@ pub mod codes {
     pub const KEY_REUSED: &str = "key_reused";
     pub const ALREADY_DISABLED: &str = "already_disabled";
     pub const NOT_CONFIRMED: &str = "not_confirmed";
+    /// A new removal request for a proxy whose removal is already
+    /// requested; the problem carries the earlier `reference`.
+    pub const ALREADY_REQUESTED: &str = "already_requested";
     pub const INTERNAL_ERROR: &str = "internal_error";
 }
 

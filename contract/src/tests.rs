@@ -116,3 +116,131 @@ fn session_decodes_and_unknown_status_is_unknown() {
     assert_eq!(s.record_access.status, AccessStatus::Unknown);
     assert_eq!(s.idle_timeout_seconds, 600);
 }
+
+fn proxy_json() -> serde_json::Value {
+    json!({
+        "id": "p-1",
+        "name": "Mark Hartley",
+        "relationship": "Partner",
+        "can_see": ["record", "appointments"],
+        "since": "2025-09-14",
+        "removal_requested": {"reference": "RA-7K4M2Q9D", "requested_on": "2026-10-31"}
+    })
+}
+
+#[test]
+fn proxies_round_trip() {
+    let list: ProxyList = serde_json::from_value(json!({"proxies": [proxy_json()]})).unwrap();
+    let p = &list.proxies[0];
+    assert_eq!(p.relationship.as_deref(), Some("Partner"));
+    assert_eq!(
+        p.services(),
+        [ProxyService::Record, ProxyService::Appointments]
+    );
+    assert_eq!(p.since_date().unwrap().to_iso(), "2025-09-14");
+    let pending = p.removal_requested.as_ref().unwrap();
+    assert_eq!(pending.reference, "RA-7K4M2Q9D");
+    assert_eq!(
+        pending.requested_on_date().map(|d| d.to_iso()).as_deref(),
+        Some("2026-10-31")
+    );
+    assert_eq!(
+        serde_json::to_value(&list).unwrap(),
+        json!({"proxies": [proxy_json()]})
+    );
+    assert_eq!(
+        serde_json::from_value::<ProxyList>(json!({"proxies": []}))
+            .unwrap()
+            .proxies,
+        []
+    );
+}
+
+#[test]
+fn a_proxy_with_poor_data_still_decodes() {
+    let p: Proxy = serde_json::from_value(json!({
+        "id": "p-2",
+        "name": "<b>Someone</b>",
+        "can_see": ["record", "online_consultations"],
+        "since": "last spring",
+        "extra": {"ignored": true}
+    }))
+    .unwrap();
+    assert_eq!(p.relationship, None);
+    assert_eq!(p.removal_requested, None);
+    assert_eq!(p.services(), [ProxyService::Record, ProxyService::Other]);
+    assert_eq!(p.can_see[1], "online_consultations");
+    assert_eq!(p.since, "last spring");
+    assert_eq!(p.since_date(), None);
+    // Optional members are left out when written.
+    let v = serde_json::to_value(&p).unwrap();
+    assert!(v.get("relationship").is_none() && v.get("removal_requested").is_none());
+
+    let mut v = proxy_json();
+    v["can_see"] = json!([]);
+    v["relationship"] = serde_json::Value::Null;
+    v["removal_requested"]["requested_on"] = json!("31/10/2026");
+    let p: Proxy = serde_json::from_value(v).unwrap();
+    assert!(p.services().is_empty());
+    assert_eq!(p.relationship, None);
+    assert_eq!(p.removal_requested.unwrap().requested_on_date(), None);
+}
+
+#[test]
+fn proxy_service_names() {
+    for s in ProxyService::KNOWN {
+        assert_eq!(ProxyService::parse(s.as_str()), s);
+        assert_eq!(serde_json::to_value(s).unwrap(), json!(s.as_str()));
+    }
+    assert_eq!(ProxyService::parse("other"), ProxyService::Other);
+    assert_eq!(ProxyService::parse(""), ProxyService::Other);
+    assert_eq!(
+        serde_json::from_value::<ProxyService>(json!("repeat_medicines")).unwrap(),
+        ProxyService::Other
+    );
+}
+
+#[test]
+fn removal_requests_are_empty_objects() {
+    assert_eq!(
+        serde_json::from_str::<RemovalRequest>("{}").unwrap(),
+        RemovalRequest {}
+    );
+    assert_eq!(serde_json::to_string(&RemovalRequest {}).unwrap(), "{}");
+    assert!(serde_json::from_str::<RemovalRequest>(r#"{"reason":"x"}"#).is_err());
+    let a: RemovalAccepted = serde_json::from_str(r#"{"reference":"RA-00000001"}"#).unwrap();
+    assert_eq!(
+        serde_json::to_value(&a).unwrap(),
+        json!({"reference": "RA-00000001"})
+    );
+}
+
+#[test]
+fn sign_ins_round_trip_and_keep_a_bad_date() {
+    let v = json!({"sign_ins": [
+        {"at": "2026-11-02T10:00:00Z", "device": "Firefox on Windows", "current": true, "active": true},
+        {"at": "2026-10-30T21:47:00+00:00", "device": "Chrome on Android", "current": false, "active": true},
+        {"at": "the other day", "device": "Unknown browser", "current": false, "active": false}
+    ]});
+    let list: SignInList = serde_json::from_value(v.clone()).unwrap();
+    assert_eq!(serde_json::to_value(&list).unwrap(), v);
+    let at = list.sign_ins[1].at_uk().unwrap();
+    assert_eq!(at.date.to_iso(), "2026-10-30");
+    assert_eq!(at.seconds, Some(21 * 3600 + 47 * 60));
+    assert_eq!(list.sign_ins[2].at, "the other day");
+    assert_eq!(list.sign_ins[2].at_uk(), None);
+    // A plain date is not a time of sign-in.
+    let mut s = list.sign_ins[0].clone();
+    s.at = "2026-11-02".to_owned();
+    assert_eq!(s.at_uk(), None);
+}
+
+#[test]
+fn already_requested_carries_the_reference() {
+    let p: Problem = serde_json::from_str(
+        r#"{"type":"about:blank","title":"Conflict","status":409,"detail":"x","code":"already_requested","reference":"RA-00000002"}"#,
+    )
+    .unwrap();
+    assert_eq!(p.code, codes::ALREADY_REQUESTED);
+    assert_eq!(p.reference.as_deref(), Some("RA-00000002"));
+}

@@ -110,6 +110,29 @@ pub fn parse_recorded_on(s: &str) -> Option<RecordedOn> {
     })
 }
 
+/// Parses exactly an RFC 3339 timestamp (not a plain date) to seconds
+/// since the Unix epoch, UTC.
+pub fn parse_rfc3339_utc(s: &str) -> Option<i64> {
+    let utc = parse_rfc3339_utc_seconds(s)?;
+    // Keep the result inside the range that Date::parse accepts.
+    let date = Date::from_days_since_epoch(utc.div_euclid(86_400));
+    Date::new(date.year, date.month, date.day).map(|_| utc)
+}
+
+/// Seconds since the Unix epoch as an RFC 3339 timestamp in UTC, to the
+/// second: `2026-11-02T10:00:00Z`.
+pub fn format_rfc3339_utc(utc: i64) -> String {
+    let date = Date::from_days_since_epoch(utc.div_euclid(86_400));
+    let s = utc.rem_euclid(86_400);
+    format!(
+        "{}T{:02}:{:02}:{:02}Z",
+        date.to_iso(),
+        s / 3600,
+        s / 60 % 60,
+        s % 60
+    )
+}
+
 /// The UK's offset from UTC, in seconds, at an instant given as seconds
 /// since the Unix epoch: 3600 during British Summer Time, else 0.
 pub fn uk_offset_seconds(utc: i64) -> i64 {
@@ -305,6 +328,22 @@ mod tests {
             "2024-06-16T12:00:00+24:00",
         ] {
             assert_eq!(parse_recorded_on(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn timestamps_to_and_from_utc_seconds() {
+        let t = parse_rfc3339_utc("2026-11-02T10:00:00Z").unwrap();
+        assert_eq!(t, d("2026-11-02").days_since_epoch() * 86_400 + 36_000);
+        assert_eq!(format_rfc3339_utc(t), "2026-11-02T10:00:00Z");
+        assert_eq!(parse_rfc3339_utc("2026-11-02T11:00:00+01:00"), Some(t));
+        assert_eq!(
+            format_rfc3339_utc(t - 86_400 * 3 - 61),
+            "2026-10-30T09:58:59Z"
+        );
+        assert_eq!(format_rfc3339_utc(0), "1970-01-01T00:00:00Z");
+        for bad in ["2026-11-02", "yesterday", "", "2026-11-02T10:00:00"] {
+            assert_eq!(parse_rfc3339_utc(bad), None, "{bad}");
         }
     }
 
