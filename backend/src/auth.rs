@@ -4,13 +4,15 @@
 //! backend signs in the current scenario's patient at once.
 
 use axum::extract::{Query, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use record_access_contract::uk_time::format_rfc3339_utc;
 use record_access_contract::EndReason;
 use serde::Deserialize;
 
 use crate::app::Shared;
 use crate::cookies::{self, SESSION_COOKIE};
+use crate::device;
 use crate::extract::Caller;
 use crate::problem::ApiError;
 use crate::random;
@@ -25,15 +27,24 @@ pub struct LoginQuery {
 }
 
 /// Signs in this browser's scenario patient with a new session id (any
-/// earlier session of the browser ends) and sends the browser back.
+/// earlier session of the browser ends), notes the sign-in for the
+/// patient's list of recent ones (at the fixed clock's now, with the
+/// browser and device in plain words) and sends the browser back.
 pub async fn login(
     State(state): State<Shared>,
     caller: Caller,
+    headers: HeaderMap,
     query: Result<Query<LoginQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, ApiError> {
     let return_to = query.ok().and_then(|Query(q)| q.return_to);
     let location = safe_return_to(return_to.as_deref()).to_owned();
     let id = random::token(32);
+    let device = device::describe(
+        headers
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok()),
+    );
+    let at = format_rfc3339_utc(state.clock.now_seconds());
     state.store.transaction(|tx| {
         if let Some(old) = caller
             .session_id
@@ -57,6 +68,7 @@ pub async fn login(
             &scenario.name,
             std::time::Duration::from_secs(u64::from(scenario.idle_timeout_seconds)),
         );
+        tx.record_sign_in(&caller.bucket, &scenario.name, &id, &at, &device);
         tx.record(
             &caller.bucket,
             EventKind::SignIn {

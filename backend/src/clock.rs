@@ -10,12 +10,14 @@
 use std::fmt::Debug;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use record_access_contract::uk_time::{parse_recorded_on, Date};
+use record_access_contract::uk_time::{parse_recorded_on, parse_rfc3339_utc, Date};
 
 /// The instant the fixtures treat as now.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FixedClock {
     now: String,
+    /// `now` in seconds since the Unix epoch, UTC.
+    now_seconds: i64,
     today: Date,
 }
 
@@ -23,9 +25,9 @@ impl FixedClock {
     /// `now` is an RFC 3339 timestamp; `None` when it is not one.
     pub fn new(now: &str) -> Option<FixedClock> {
         let parsed = parse_recorded_on(now)?;
-        parsed.seconds?;
         Some(FixedClock {
             now: now.to_owned(),
+            now_seconds: parse_rfc3339_utc(now)?,
             today: parsed.date,
         })
     }
@@ -33,6 +35,11 @@ impl FixedClock {
     /// Now, as RFC 3339 (exactly as configured).
     pub fn now_rfc3339(&self) -> &str {
         &self.now
+    }
+
+    /// Now, in seconds since the Unix epoch (UTC).
+    pub fn now_seconds(&self) -> i64 {
+        self.now_seconds
     }
 
     /// Today's date in the UK.
@@ -70,6 +77,10 @@ mod tests {
         let c = FixedClock::new("2026-06-30T23:30:00Z").unwrap();
         assert_eq!(c.today().to_iso(), "2026-07-01");
         assert_eq!(c.now_rfc3339(), "2026-06-30T23:30:00Z");
+        assert_eq!(
+            c.now_seconds(),
+            Date::parse("2026-06-30").unwrap().days_since_epoch() * 86_400 + 23 * 3600 + 1800
+        );
         assert!(FixedClock::new("2026-06-30").is_none());
     }
 

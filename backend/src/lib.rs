@@ -14,6 +14,7 @@ mod clock;
 pub mod config;
 mod control;
 mod cookies;
+mod device;
 mod extract;
 pub mod fault;
 mod headers;

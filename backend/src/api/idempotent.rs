@@ -1,4 +1,4 @@
-//! The shared rule of the two endpoints that take an `Idempotency-Key`:
+//! The shared rule of the endpoints that take an `Idempotency-Key`:
 //! the same key with the same body gets the first answer again; the same
 //! key with another body is a conflict.
 

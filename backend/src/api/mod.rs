@@ -5,9 +5,11 @@ mod cursor;
 mod disable;
 mod entries;
 mod idempotent;
+mod proxies;
 mod redaction;
 mod safeguarding;
 mod session;
+mod sign_ins;
 
 use axum::routing::{get, post};
 use axum::Router;
@@ -23,6 +25,8 @@ pub fn router() -> Router<Shared> {
         .route("/session", get(session::get_session))
         .route("/session/keep-alive", post(session::keep_alive))
         .route("/session/end", post(session::end))
+        .route("/session/sign-ins", get(sign_ins::list))
+        .route("/session/end-others", post(sign_ins::end_others))
         .route(
             "/safeguarding/acknowledgements",
             post(safeguarding::acknowledge),
@@ -31,6 +35,11 @@ pub fn router() -> Router<Shared> {
         .route("/record/entries/{id}", get(entries::one))
         .route("/record/redaction-requests", post(redaction::create))
         .route("/access/disable", post(disable::disable))
+        .route("/access/proxies", get(proxies::list))
+        .route(
+            "/access/proxies/{id}/removal-requests",
+            post(proxies::request_removal),
+        )
         .fallback(not_found_problem)
         .method_not_allowed_fallback(not_found::method_not_allowed)
 }

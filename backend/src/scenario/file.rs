@@ -33,6 +33,60 @@ pub struct ScenarioFile {
     /// Entries made by a seeded generator, after the written ones.
     #[serde(default)]
     pub generate: Option<GenerateFile>,
+    /// People with proxy access to the record, in the order listed.
+    #[serde(default)]
+    pub proxies: Vec<ProxyFile>,
+    /// Earlier sign-ins as this patient, besides the ones made through
+    /// `/auth/login`.
+    #[serde(default)]
+    pub sign_ins: Vec<SignInFile>,
+}
+
+/// Someone with proxy access. Dates are counted back from the fixed clock's
+/// today, so that screenshots do not drift.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProxyFile {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub relationship: Option<String>,
+    pub can_see: Vec<String>,
+    /// Their access started this many days before today.
+    #[serde(default)]
+    pub since_days_ago: Option<u32>,
+    /// With `send_unfiltered`: `since` exactly as sent, any text.
+    #[serde(default)]
+    pub since: Option<String>,
+    /// A removal the patient already asked for, still waiting.
+    #[serde(default)]
+    pub removal_requested: Option<RemovalRequestedFile>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RemovalRequestedFile {
+    pub reference: String,
+    /// Asked this many days before today.
+    pub days_ago: u32,
+}
+
+/// An earlier sign-in, counted back from the fixed clock's now.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignInFile {
+    #[serde(default)]
+    pub days_ago: Option<u32>,
+    #[serde(default)]
+    pub minutes_ago: Option<u32>,
+    /// With `send_unfiltered`: `at` exactly as sent, any text.
+    #[serde(default)]
+    pub at: Option<String>,
+    pub device: String,
+    /// Whether that session is still signed in (until the patient signs
+    /// out everywhere else).
+    #[serde(default)]
+    pub active: bool,
 }
 
 fn default_idle_timeout() -> u32 {

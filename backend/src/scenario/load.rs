@@ -4,12 +4,14 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use record_access_contract::uk_time::{parse_recorded_on, Date};
-use record_access_contract::{Entry, Patient, Visibility};
+use record_access_contract::uk_time::{
+    format_rfc3339_utc, parse_recorded_on, parse_rfc3339_utc, Date,
+};
+use record_access_contract::{Entry, Patient, Proxy, RemovalRequested, Visibility};
 
-use super::file::{EntryFile, GenerateFile, ScenarioFile};
+use super::file::{EntryFile, GenerateFile, ProxyFile, ScenarioFile, SignInFile};
 use super::generate::generate;
-use super::Scenario;
+use super::{FixtureSignIn, Scenario};
 use crate::clock::FixedClock;
 use crate::reference::is_reference;
 use crate::safety::patient_may_see;
@@ -44,6 +46,10 @@ impl fmt::Display for FixtureError {
 impl std::error::Error for FixtureError {}
 
 const KNOWN_VISIBILITIES: [&str; 3] = ["visible", "redacted", "awaiting_review"];
+
+/// Furthest back a relative date in a scenario file may go, in days
+/// (about a hundred years).
+const MAX_DAYS_AGO: u32 = 36_500;
 
 /// Reads every `*.json` in `dir` (in name order) and returns the scenarios
 /// with the index of the default one.
@@ -161,6 +167,33 @@ pub fn load_file(path: &Path, clock: &FixedClock) -> Result<(Scenario, bool), Fi
         }
     }
     let entries = entries.into_iter().map(|(_, json)| json).collect();
+    let proxies = file
+        .proxies
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            to_proxy(p, file.send_unfiltered, clock.today())
+                .map_err(|(f, m)| err(&format!("proxies[{i}]{f}"), m))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut ids = HashSet::new();
+    for (i, p) in proxies.iter().enumerate() {
+        if !ids.insert(p.id.as_str()) {
+            return Err(err(
+                &format!("proxies[{i}].id"),
+                format!("duplicate id {:?}", p.id),
+            ));
+        }
+    }
+    let sign_ins = file
+        .sign_ins
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            to_sign_in(s, file.send_unfiltered, clock)
+                .map_err(|(f, m)| err(&format!("sign_ins[{i}]{f}"), m))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     let scenario = Scenario {
         name,
         description: file.description.clone(),
@@ -177,8 +210,143 @@ pub fn load_file(path: &Path, clock: &FixedClock) -> Result<(Scenario, bool), Fi
             .unwrap_or_else(|| available_from.to_iso()),
         entries,
         by_id,
+        proxies,
+        sign_ins,
     };
     Ok((scenario, file.default))
+}
+
+/// `today` less `days`.
+fn days_before(today: Date, days: u32) -> Date {
+    Date::from_days_since_epoch(today.days_since_epoch() - i64::from(days))
+}
+
+fn check_days_ago(days: u32) -> Result<u32, String> {
+    if days <= MAX_DAYS_AGO {
+        Ok(days)
+    } else {
+        Err(format!("at most {MAX_DAYS_AGO}"))
+    }
+}
+
+/// A proxy as the contract types it, `since` and `requested_on` resolved
+/// against `today`; when the written one does not fit, the field and why.
+fn to_proxy(p: &ProxyFile, unfiltered: bool, today: Date) -> Result<Proxy, (String, String)> {
+    let at = |field: &str, message: String| (field.to_owned(), message);
+    if p.id.is_empty() {
+        return Err(at(".id", "must not be empty".to_owned()));
+    }
+    if p.name.trim().is_empty() {
+        return Err(at(".name", "must not be empty".to_owned()));
+    }
+    if !unfiltered {
+        for (i, value) in p.can_see.iter().enumerate() {
+            check_word(value).map_err(|m| at(&format!(".can_see[{i}]"), m))?;
+        }
+    }
+    let since = match (p.since_days_ago, &p.since) {
+        (Some(days), None) => days_before(
+            today,
+            check_days_ago(days).map_err(|m| at(".since_days_ago", m))?,
+        )
+        .to_iso(),
+        (None, Some(text)) if unfiltered => text.clone(),
+        (None, Some(_)) => {
+            return Err(at(
+                ".since",
+                "only allowed with \"send_unfiltered\": true; use since_days_ago".to_owned(),
+            ))
+        }
+        (None, None) => {
+            return Err(at(
+                ".since_days_ago",
+                "missing: how many days ago their access started".to_owned(),
+            ))
+        }
+        (Some(_), Some(_)) => {
+            return Err(at(
+                ".since",
+                "give since_days_ago or since, not both".to_owned(),
+            ))
+        }
+    };
+    let removal_requested = match &p.removal_requested {
+        None => None,
+        Some(r) => {
+            if !is_reference(&r.reference) {
+                return Err(at(
+                    ".removal_requested.reference",
+                    "must look like RA-XXXXXXXX (eight of 0-9 and A-Z)".to_owned(),
+                ));
+            }
+            let days =
+                check_days_ago(r.days_ago).map_err(|m| at(".removal_requested.days_ago", m))?;
+            Some(RemovalRequested {
+                reference: r.reference.clone(),
+                requested_on: days_before(today, days).to_iso(),
+            })
+        }
+    };
+    Ok(Proxy {
+        id: p.id.clone(),
+        name: p.name.clone(),
+        relationship: p.relationship.clone(),
+        can_see: p.can_see.clone(),
+        since,
+        removal_requested,
+    })
+}
+
+/// A sign-in with `at` resolved against the fixed clock's now.
+fn to_sign_in(
+    s: &SignInFile,
+    unfiltered: bool,
+    clock: &FixedClock,
+) -> Result<FixtureSignIn, (String, String)> {
+    let at = |field: &str, message: String| (field.to_owned(), message);
+    if s.device.trim().is_empty() {
+        return Err(at(".device", "must not be empty".to_owned()));
+    }
+    let text = match (&s.at, s.days_ago, s.minutes_ago) {
+        (None, None, None) => {
+            return Err(at(
+                ".days_ago",
+                "give days_ago, minutes_ago or both (or, unfiltered, at)".to_owned(),
+            ))
+        }
+        (None, days, minutes) => {
+            let days = check_days_ago(days.unwrap_or(0)).map_err(|m| at(".days_ago", m))?;
+            let minutes = minutes.unwrap_or(0);
+            if minutes > MAX_DAYS_AGO * 1440 {
+                return Err(at(
+                    ".minutes_ago",
+                    format!("at most {}", MAX_DAYS_AGO * 1440),
+                ));
+            }
+            let ago = i64::from(days) * 86_400 + i64::from(minutes) * 60;
+            format_rfc3339_utc(clock.now_seconds() - ago)
+        }
+        (Some(text), None, None) if unfiltered => text.clone(),
+        (Some(_), None, None) => {
+            return Err(at(
+                ".at",
+                "only allowed with \"send_unfiltered\": true; use days_ago and minutes_ago"
+                    .to_owned(),
+            ))
+        }
+        (Some(_), _, _) => {
+            return Err(at(
+                ".at",
+                "give at or days_ago and minutes_ago, not both".to_owned(),
+            ))
+        }
+    };
+    Ok(FixtureSignIn {
+        at_seconds: parse_rfc3339_utc(&text),
+        at: text,
+        device: s.device.clone(),
+        active: s.active,
+    })
 }
 
 /// Ready JSON of a value that always serialises.
@@ -349,6 +517,18 @@ fn check_kind(kind: &str) -> Result<(), String> {
     }
 }
 
+/// A value the app may not know yet, such as a `can_see` value: allowed,
+/// but it must look like one.
+fn check_word(value: &str) -> Result<(), String> {
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+        Ok(())
+    } else {
+        Err(format!(
+            "{value:?} is not a value (lower-case letters and '_')"
+        ))
+    }
+}
+
 fn check_visibility(v: &str) -> Result<(), String> {
     if KNOWN_VISIBILITIES.contains(&v) {
         Ok(())
@@ -426,6 +606,124 @@ mod tests {
         let p = write(&d, "wrong.json", &wrong_type);
         let e = load_file(&p, &clock()).unwrap_err();
         assert_eq!(e.path, "patient.given_name");
+    }
+
+    fn with_people(people: &str) -> String {
+        GOOD.replacen("\"entries\": [", &format!("{people}, \"entries\": ["), 1)
+    }
+
+    #[test]
+    fn proxies_and_sign_ins_are_dated_from_the_fixed_clock() {
+        let d = temp_dir("people");
+        let body = with_people(
+            r#""proxies": [
+                {"id": "p-1", "name": "Mark", "relationship": "Partner", "can_see": ["record"], "since_days_ago": 2},
+                {"id": "p 2", "name": "Ann", "can_see": [], "since_days_ago": 0,
+                 "removal_requested": {"reference": "RA-00000001", "days_ago": 1}}
+            ],
+            "sign_ins": [
+                {"days_ago": 3, "minutes_ago": 90, "device": "Chrome on Android", "active": true},
+                {"minutes_ago": 5, "device": "Safari on iPhone"}
+            ]"#,
+        );
+        let p = write(&d, "people.json", &body);
+        let (s, _) = load_file(&p, &clock()).unwrap();
+        assert_eq!(s.proxies[0].since, "2026-10-31");
+        assert_eq!(s.proxies[0].relationship.as_deref(), Some("Partner"));
+        assert_eq!(s.proxies[1].since, "2026-11-02");
+        assert_eq!(s.proxies[1].relationship, None);
+        assert_eq!(
+            s.proxies[1]
+                .removal_requested
+                .as_ref()
+                .unwrap()
+                .requested_on,
+            "2026-11-01"
+        );
+        assert_eq!(s.proxy("p 2").unwrap().name, "Ann");
+        assert!(s.proxy("p-3").is_none());
+        assert_eq!(s.sign_ins[0].at, "2026-10-30T08:30:00Z");
+        assert!(s.sign_ins[0].active);
+        assert_eq!(s.sign_ins[1].at, "2026-11-02T09:55:00Z");
+        assert_eq!(s.sign_ins[1].at_seconds, Some(clock().now_seconds() - 300));
+        assert!(!s.sign_ins[1].active);
+    }
+
+    #[test]
+    fn people_errors_name_the_field() {
+        let d = temp_dir("people-bad");
+        let proxy = r#"{"id": "p-1", "name": "Mark", "can_see": ["record"], "since_days_ago": 2}"#;
+        for (people, field) in [
+            (format!(r#""proxies": [{proxy}, {proxy}]"#), "proxies[1].id"),
+            (
+                proxy
+                    .replace("[\"record\"]", "[\"Record!\"]")
+                    .replace('{', "\"proxies\": [{")
+                    + "]",
+                "proxies[0].can_see[0]",
+            ),
+            (
+                proxy
+                    .replace("\"since_days_ago\": 2", "\"since\": \"soon\"")
+                    .replace('{', "\"proxies\": [{")
+                    + "]",
+                "proxies[0].since",
+            ),
+            (
+                proxy
+                    .replace(", \"since_days_ago\": 2", "")
+                    .replace('{', "\"proxies\": [{")
+                    + "]",
+                "proxies[0].since_days_ago",
+            ),
+            (
+                proxy
+                    .replace("\"Mark\"", "\" \"")
+                    .replace('{', "\"proxies\": [{")
+                    + "]",
+                "proxies[0].name",
+            ),
+            (
+                r#""sign_ins": [{"at": "2026-11-01T10:00:00Z", "device": "Firefox"}]"#.to_owned(),
+                "sign_ins[0].at",
+            ),
+            (
+                r#""sign_ins": [{"device": "Firefox"}]"#.to_owned(),
+                "sign_ins[0].days_ago",
+            ),
+            (
+                r#""sign_ins": [{"days_ago": 40000, "device": "Firefox"}]"#.to_owned(),
+                "sign_ins[0].days_ago",
+            ),
+            (
+                r#""sign_ins": [{"days_ago": 1, "device": ""}]"#.to_owned(),
+                "sign_ins[0].device",
+            ),
+            (
+                r#""sign_ins": [{"days_ago": 1, "device": "Firefox", "colour": "red"}]"#.to_owned(),
+                "sign_ins[0].colour",
+            ),
+        ] {
+            let p = write(&d, "bad.json", &with_people(&people));
+            let e = load_file(&p, &clock()).unwrap_err();
+            assert_eq!(e.path, field, "{people}: {e}");
+        }
+    }
+
+    #[test]
+    fn unfiltered_scenarios_may_send_poor_people_data() {
+        let d = temp_dir("people-unfiltered");
+        let body = with_people(
+            r#""send_unfiltered": true,
+            "proxies": [{"id": "p", "name": "<b>Bold</b>", "can_see": ["Who knows?"], "since": "last year"}],
+            "sign_ins": [{"at": "yesterday", "device": "Unknown browser"}]"#,
+        );
+        let p = write(&d, "poor.json", &body);
+        let (s, _) = load_file(&p, &clock()).unwrap();
+        assert_eq!(s.proxies[0].since, "last year");
+        assert_eq!(s.proxies[0].can_see, ["Who knows?"]);
+        assert_eq!(s.sign_ins[0].at, "yesterday");
+        assert_eq!(s.sign_ins[0].at_seconds, None);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use record_access_contract::uk_time::Date;
-use record_access_contract::Patient;
+use record_access_contract::{Patient, Proxy};
 use serde_json::value::RawValue;
 
 use crate::clock::FixedClock;
@@ -39,6 +39,12 @@ pub struct Scenario {
     pub entries: Vec<Box<RawValue>>,
     /// Index in `entries` of the first entry with each id.
     by_id: HashMap<String, usize>,
+    /// People with proxy access, dates resolved on the fixed clock, as
+    /// the file has them (a removal the patient asks for is kept in the
+    /// store).
+    pub proxies: Vec<Proxy>,
+    /// Earlier sign-ins the file describes, in file order.
+    pub sign_ins: Vec<FixtureSignIn>,
 }
 
 impl Scenario {
@@ -46,6 +52,24 @@ impl Scenario {
     pub fn entry(&self, id: &str) -> Option<&RawValue> {
         self.by_id.get(id).map(|&i| &*self.entries[i])
     }
+
+    /// The proxy with this id.
+    pub fn proxy(&self, id: &str) -> Option<&Proxy> {
+        self.proxies.iter().find(|p| p.id == id)
+    }
+}
+
+/// A sign-in that a scenario file describes: no browser holds its session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FixtureSignIn {
+    /// As sent: RFC 3339, or any text in a scenario that sends everything
+    /// unfiltered.
+    pub at: String,
+    /// `at` in seconds since the Unix epoch (UTC), when it is a timestamp.
+    pub at_seconds: Option<i64>,
+    pub device: String,
+    /// Still signed in, until the patient signs out everywhere else.
+    pub active: bool,
 }
 
 /// Every scenario, and which one a browser gets when it chose none.

@@ -48,6 +48,16 @@ pub enum EventKind {
         entry_id: String,
         reference: String,
     },
+    /// The patient asked the GP surgery to remove a proxy's access.
+    ProxyRemovalRequest {
+        proxy_id: String,
+        reference: String,
+    },
+    /// The patient signed out everywhere else; `sessions_ended` is how
+    /// many live sessions that ended.
+    OtherSessionsEnded {
+        sessions_ended: usize,
+    },
 }
 
 /// What ended a session.

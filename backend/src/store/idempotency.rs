@@ -12,11 +12,12 @@ use super::{StoreError, Tx};
 pub const RETENTION_MS: i64 = 24 * 60 * 60 * 1000;
 
 /// The endpoints that take an `Idempotency-Key`; keys of one do not clash
-/// with keys of the other.
+/// with keys of another.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Endpoint {
     Disable,
     RedactionRequest,
+    ProxyRemoval,
 }
 
 impl Endpoint {
@@ -25,6 +26,7 @@ impl Endpoint {
         match self {
             Endpoint::Disable => "disable",
             Endpoint::RedactionRequest => "redaction_request",
+            Endpoint::ProxyRemoval => "proxy_removal",
         }
     }
 }

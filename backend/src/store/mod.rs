@@ -1,8 +1,10 @@
 //! Everything the backend remembers between requests, one module per
 //! table: [`session`] (signed-in sessions), [`access`] (patients whose
 //! access was turned off), [`idempotency`] (answers to keyed requests),
-//! [`preview`] (preview browsers' choices, references and injected faults)
-//! and [`events`] (the audit list).
+//! [`preview`] (preview browsers' choices, references and injected faults),
+//! [`events`] (the audit list), [`proxies`] (requests to remove a proxy's
+//! access) and [`sign_ins`] (recent sign-ins, and signing out everywhere
+//! else).
 //!
 //! It is kept in SQLite: in the file given by `--store`, so that a restart
 //! of the backend loses nothing (a signed-in browser stays signed in, a
@@ -29,8 +31,10 @@ mod access;
 mod events;
 mod idempotency;
 mod preview;
+mod proxies;
 mod schema;
 mod session;
+mod sign_ins;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -42,6 +46,7 @@ pub use events::{EndSource, Event, EventKind};
 pub use idempotency::{Endpoint, IdempotencyRecord};
 pub use preview::{ActiveFault, DEFAULT_BUCKET};
 pub use session::SessionRecord;
+pub use sign_ins::SignInRecord;
 
 use crate::clock::WallClock;
 

@@ -22,12 +22,15 @@ pub struct ActiveFault {
 
 /// The tables that hold rows per preview browser, which a reset empties
 /// (sessions are ended first, so that they are counted).
-const BUCKET_TABLES: [&str; 5] = [
+const BUCKET_TABLES: [&str; 8] = [
     "buckets",
     "access_disabled",
     "idempotency",
     "faults",
     "events",
+    "proxy_removals",
+    "sign_ins",
+    "signed_out_elsewhere",
 ];
 
 impl Tx<'_> {

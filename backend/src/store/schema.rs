@@ -13,13 +13,15 @@ use super::StoreError;
 const APPLICATION_ID: i32 = 0x5241_6265;
 
 /// The layout below (`PRAGMA user_version`). A change to the tables takes a
-/// new number; an older store is then refused with a message rather than
+/// new number and a step in [`MIGRATIONS`] that brings an older store up
+/// to it; a store of a newer version is refused with a message rather than
 /// misread.
-const SCHEMA_VERSION: i32 = 1;
+const SCHEMA_VERSION: i32 = 2;
 
-/// Every table. Times are wall-clock milliseconds since the Unix epoch;
-/// JSON columns hold what the API or the control API would show.
-const SCHEMA: &str = "
+/// The tables of version 1. Times are wall-clock milliseconds since the
+/// Unix epoch; JSON columns hold what the API or the control API would
+/// show.
+const SCHEMA_V1: &str = "
 CREATE TABLE sessions (
     id TEXT PRIMARY KEY,
     bucket TEXT NOT NULL,
@@ -75,6 +77,43 @@ CREATE TABLE events (
 CREATE INDEX events_by_bucket ON events (bucket, seq);
 ";
 
+/// Version 2 adds the tables of "who else can see my record".
+const SCHEMA_V2: &str = "
+-- Requests to remove a proxy's access, waiting for the GP surgery.
+-- requested_on is a UK date on the fixed clock.
+CREATE TABLE proxy_removals (
+    bucket TEXT NOT NULL,
+    scenario TEXT NOT NULL,
+    proxy_id TEXT NOT NULL,
+    reference TEXT NOT NULL,
+    requested_on TEXT NOT NULL,
+    PRIMARY KEY (bucket, scenario, proxy_id)
+) STRICT;
+
+-- Sign-ins through /auth/login, with the session each started. at is
+-- RFC 3339 on the fixed clock; seq orders sign-ins made at the same at.
+CREATE TABLE sign_ins (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    bucket TEXT NOT NULL,
+    scenario TEXT NOT NULL,
+    session_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    device TEXT NOT NULL
+) STRICT;
+CREATE INDEX sign_ins_by_patient ON sign_ins (bucket, scenario, seq);
+
+-- Patients who signed out everywhere else: the sign-ins their scenario
+-- file describes are no longer signed in.
+CREATE TABLE signed_out_elsewhere (
+    bucket TEXT NOT NULL,
+    scenario TEXT NOT NULL,
+    PRIMARY KEY (bucket, scenario)
+) STRICT;
+";
+
+/// `MIGRATIONS[v - 1]` brings a store of version `v` to version `v + 1`.
+const MIGRATIONS: [&str; 1] = [SCHEMA_V2];
+
 /// Opens the store at `path`, or SQLite's private temporary database when
 /// `None`: SQLite keeps that one in its page cache and spills it, if it
 /// grows, to a file it deletes as it opens it (on Unix), so nothing is left
@@ -89,9 +128,9 @@ pub fn open(path: Option<&Path>) -> Result<Connection, StoreError> {
     check_integrity(&db)?;
     // Decided before anything is written, so that a file that is not ours
     // is left exactly as it was.
-    let fresh = match (application_id, version) {
-        (APPLICATION_ID, SCHEMA_VERSION) => false,
-        (0, 0) if objects == 0 => true,
+    let from = match (application_id, version) {
+        (APPLICATION_ID, v) if (1..=SCHEMA_VERSION).contains(&v) => Some(v),
+        (0, 0) if objects == 0 => None,
         (APPLICATION_ID, v) => {
             return Err(StoreError::new(format!(
                 "it was written by another version of the reference backend (store \
@@ -110,10 +149,16 @@ pub fn open(path: Option<&Path>) -> Result<Connection, StoreError> {
         db.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
         db.execute_batch("PRAGMA synchronous = NORMAL")?;
     }
-    if fresh {
+    // What brings the store to this version: every table for a new one,
+    // the steps after its own version for an older one.
+    let upgrade: String = match from {
+        None => std::iter::once(SCHEMA_V1).chain(MIGRATIONS).collect(),
+        Some(v) => MIGRATIONS[(v - 1) as usize..].concat(),
+    };
+    if !upgrade.is_empty() {
         db.execute_batch(&format!(
             "BEGIN IMMEDIATE;
-             {SCHEMA}
+             {upgrade}
              PRAGMA application_id = {APPLICATION_ID};
              PRAGMA user_version = {SCHEMA_VERSION};
              COMMIT;"
@@ -162,5 +207,46 @@ fn check_integrity(db: &Connection) -> Result<(), StoreError> {
         Ok(())
     } else {
         Err(StoreError::new(format!("it is damaged ({verdict})")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::test_support::temp_dir;
+
+    #[test]
+    fn a_version_1_store_is_brought_up_to_date_and_keeps_its_rows() {
+        let dir = temp_dir("migrate");
+        let path = dir.join("store.sqlite3");
+        let old = Connection::open(&path).unwrap();
+        old.execute_batch(&format!(
+            "{SCHEMA_V1}
+             PRAGMA application_id = {APPLICATION_ID};
+             PRAGMA user_version = 1;
+             INSERT INTO access_disabled VALUES ('b', 'typical', 'RA-00000001');"
+        ))
+        .unwrap();
+        drop(old);
+
+        let db = open(Some(&path)).unwrap();
+        let version: i32 = db
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+        let kept: String = db
+            .query_row("SELECT reference FROM access_disabled", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(kept, "RA-00000001");
+        for table in ["proxy_removals", "sign_ins", "signed_out_elsewhere"] {
+            let n: i64 = db
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(n, 0, "{table}");
+        }
+        drop(db);
+        // Opened again: already up to date.
+        drop(open(Some(&path)).unwrap());
+        std::fs::remove_dir_all(dir).unwrap();
     }
 }

@@ -126,6 +126,25 @@ impl Tx<'_> {
         usize::try_from(live).unwrap_or(0)
     }
 
+    /// Ends every session of this patient (the same scenario in the same
+    /// preview browser) except `keep`; how many were live.
+    pub fn end_other_sessions(&mut self, bucket: &str, scenario: &str, keep: &str) -> usize {
+        let live: i64 = self.step(|db, now| {
+            Ok(db.query_row(
+                "SELECT count(*) FROM sessions \
+                 WHERE bucket = ?1 AND scenario = ?2 AND id <> ?3 \
+                 AND ?4 - last_seen_ms < idle_timeout_ms",
+                params![bucket, scenario, keep, now],
+                |r| r.get(0),
+            )?)
+        });
+        self.exec(
+            "DELETE FROM sessions WHERE bucket = ?1 AND scenario = ?2 AND id <> ?3",
+            params![bucket, scenario, keep],
+        );
+        usize::try_from(live).unwrap_or(0)
+    }
+
     /// Marks the pressure warning answered for this session.
     pub fn acknowledge(&mut self, id: &str) {
         self.exec("UPDATE sessions SET acknowledged = 1 WHERE id = ?1", [id]);
@@ -177,6 +196,35 @@ mod tests {
                 // Found expired once, then gone.
                 assert!(tx.touch_session("a").is_none());
                 assert_eq!(tx.events("default").len(), 1);
+            })
+            .unwrap();
+    }
+
+    #[test]
+    fn ending_the_other_sessions_of_a_patient() {
+        let (store, clock) = temp_store();
+        store
+            .transaction(|tx| {
+                tx.create_session("mine", "b", "typical", Duration::from_secs(600));
+                tx.create_session("other", "b", "typical", Duration::from_secs(600));
+                tx.create_session("idle", "b", "typical", Duration::from_secs(1));
+                tx.create_session("patient2", "b", "new-access", Duration::from_secs(600));
+                tx.create_session("browser2", "b2", "typical", Duration::from_secs(600));
+            })
+            .unwrap();
+        clock.advance(1_000);
+        store
+            .transaction(|tx| {
+                // The idle one had already run out: one live session ended.
+                assert_eq!(tx.end_other_sessions("b", "typical", "mine"), 1);
+                assert!(tx.touch_session("mine").is_some());
+                assert!(tx.touch_session("other").is_none());
+                assert!(tx.touch_session("idle").is_none());
+                assert!(tx.touch_session("patient2").is_some());
+                assert!(tx.touch_session("browser2").is_some());
+                // Again: nothing left to end.
+                assert_eq!(tx.end_other_sessions("b", "typical", "mine"), 0);
+                assert!(tx.touch_session("mine").is_some());
             })
             .unwrap();
     }
