@@ -182,7 +182,13 @@ const T = {
   entry: '/api/v1/record/entries/{id}',
   redaction: '/api/v1/record/redaction-requests',
   disable: '/api/v1/access/disable',
+  proxies: '/api/v1/access/proxies',
+  removal: '/api/v1/access/proxies/{id}/removal-requests',
+  signIns: '/api/v1/session/sign-ins',
+  endOthers: '/api/v1/session/end-others',
 };
+
+const removalPath = (id) => `/api/v1/access/proxies/${encodeURIComponent(id)}/removal-requests`;
 
 const key = (k) => ({ 'idempotency-key': k });
 
@@ -322,6 +328,64 @@ test('access already off, and disabling the NHS login', async () => {
   assert.equal((await b.op('GET', T.session, T.session)).status, 401);
   assert.equal((await b.op('GET', T.entries, T.entries)).status, 401);
   assert.equal((await b.op('POST', T.keepAlive, T.keepAlive)).status, 401);
+});
+
+test('people with proxy access and removal requests', async () => {
+  const out = new Browser();
+  assert.equal((await out.op('GET', T.proxies, T.proxies)).status, 401);
+  assert.equal((await out.op('POST', T.removal, removalPath('px-partner'), { json: {}, headers: key('p-0') })).status, 401);
+
+  for (const scenario of ['typical', 'new-access', 'access-off', 'redactions-and-results', 'long-record']) {
+    const b = new Browser();
+    await b.choose(scenario);
+    await b.signIn();
+    await b.op('GET', T.proxies, T.proxies);
+  }
+
+  const b = new Browser();
+  await b.choose('typical');
+  await b.signIn();
+  const first = await b.op('POST', T.removal, removalPath('px-partner'), { json: {}, headers: key('p-1') });
+  assert.equal(first.status, 202);
+  const again = await b.op('POST', T.removal, removalPath('px-partner'), { json: {}, headers: key('p-1') });
+  assert.deepEqual(JSON.parse(again.text), JSON.parse(first.text));
+  const listed = JSON.parse((await b.op('GET', T.proxies, T.proxies)).text).proxies;
+  assert.equal(listed[0].removal_requested.reference, JSON.parse(first.text).reference);
+  const already = await b.op('POST', T.removal, removalPath('px-partner'), { json: {}, headers: key('p-2') });
+  assert.equal(already.status, 409);
+  assert.equal(JSON.parse(already.text).reference, JSON.parse(first.text).reference);
+  const reused = await b.op('POST', T.removal, removalPath('px-nobody'), { json: {}, headers: key('p-1') });
+  assert.equal(JSON.parse(reused.text).code, 'key_reused');
+  assert.equal((await b.op('POST', T.removal, removalPath('px-nobody'), { json: {}, headers: key('p-3') })).status, 404);
+  assert.equal((await b.op('POST', T.removal, removalPath('px-partner'), { json: {} })).status, 400);
+  assert.equal((await b.op('POST', T.removal, removalPath('px-partner'), { json: { why: 'x' }, headers: key('p-4') })).status, 400);
+});
+
+test('recent sign-ins and signing out everywhere else', async () => {
+  const out = new Browser();
+  assert.equal((await out.op('GET', T.signIns, T.signIns)).status, 401);
+  assert.equal((await out.op('POST', T.endOthers, T.endOthers)).status, 401);
+
+  for (const scenario of ['typical', 'new-access', 'access-off']) {
+    const b = new Browser();
+    await b.choose(scenario);
+    await b.signIn();
+    const list = JSON.parse((await b.op('GET', T.signIns, T.signIns)).text).sign_ins;
+    assert.equal(list[0].current, true);
+  }
+
+  const laptop = new Browser();
+  await laptop.choose('typical');
+  await laptop.signIn();
+  const phone = new Browser();
+  phone.cookies.set('ra_preview', laptop.cookies.get('ra_preview'));
+  await phone.signIn();
+  assert.equal((await laptop.op('POST', T.endOthers, T.endOthers)).status, 204);
+  assert.equal((await phone.op('GET', T.session, T.session)).status, 401);
+  assert.equal((await laptop.op('GET', T.session, T.session)).status, 200);
+  assert.equal((await laptop.op('POST', T.endOthers, T.endOthers)).status, 204);
+  const list = JSON.parse((await laptop.op('GET', T.signIns, T.signIns)).text).sign_ins;
+  assert.deepEqual(list.filter((s) => s.active).map((s) => s.current), [true]);
 });
 
 test('the exit link', async () => {

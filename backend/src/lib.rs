@@ -3,9 +3,10 @@
 //! It implements the contract in the product brief with fixture patients
 //! (scenarios), serves the built app as production would (compressed, cached by content hash, one CSP), and,
 //! with `--control`, lets tests and the designer preview choose scenarios,
-//! inject faults and read an audit list. Sessions, access changes and
-//! idempotency records are kept in SQLite, in the `--store` file when one
-//! is given, so that they survive a restart. Start it with [`serve`].
+//! inject faults and read an audit list. Sessions, access changes,
+//! idempotency records, removal requests and sign-ins are kept in SQLite,
+//! in the `--store` file when one is given, so that they survive a
+//! restart. Start it with [`serve`].
 
 mod api;
 mod app;

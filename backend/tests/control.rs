@@ -382,3 +382,87 @@ async fn without_control_there_is_no_control_api() {
     let s = ok_json(be.session(&b).await).await;
     assert_eq!(s["patient"]["given_name"], "Joanne");
 }
+
+#[tokio::test]
+async fn faults_apply_to_the_removal_request() {
+    let be = start().await;
+    let b = browser();
+    be.sign_in_to(&b, "typical").await;
+    let path = "/api/v1/access/proxies/px-partner/removal-requests";
+
+    // A late answer: carried out all the same; the retry on the same key
+    // answers the backend's reference.
+    be.add_fault(
+        &b,
+        json!({"method": "POST", "path": path, "fault": {"kind": "late", "ms": 60000}, "times": 1}),
+    )
+    .await;
+    let r = b
+        .post(be.at(path))
+        .header("idempotency-key", "k-late")
+        .json(&json!({}))
+        .timeout(Duration::from_millis(700))
+        .send()
+        .await;
+    assert!(r.unwrap_err().is_timeout());
+    let listed = proxies(&be, &b).await[0]["removal_requested"]["reference"].clone();
+    assert!(listed.is_string());
+    let retry = accepted(remove_proxy(&be, &b, "px-partner", Some("k-late")).await).await;
+    assert_eq!(retry["reference"], listed);
+
+    // "No longer has access", for the preview: a 404 by prefix, not
+    // carried out.
+    be.sign_in_to(&b, "access-off").await;
+    be.add_fault(&b, json!({"method": "POST", "path": "/api/v1/access/proxies/*", "fault": {"kind": "status", "status": 404, "code": "not_found"}, "times": 1})).await;
+    let r = remove_proxy(&be, &b, "px-mother", Some("k")).await;
+    assert_problem(r, 404, "not_found").await;
+    assert!(proxies(&be, &b).await[0].get("removal_requested").is_none());
+
+    // A dropped connection: not carried out; the retry applies it.
+    be.add_fault(&b, json!({"method": "POST", "path": "/api/v1/access/proxies/*", "fault": {"kind": "drop"}, "times": 1})).await;
+    let e = remove_proxy_raw(&be, &b, "px-mother", "k")
+        .await
+        .unwrap_err();
+    assert!(!e.is_timeout() && e.status().is_none(), "{e:?}");
+    assert!(proxies(&be, &b).await[0].get("removal_requested").is_none());
+    accepted(remove_proxy(&be, &b, "px-mother", Some("k")).await).await;
+
+    // The list failing to load.
+    be.add_fault(&b, json!({"method": "GET", "path": "/api/v1/access/proxies", "fault": {"kind": "status", "status": 503, "code": "internal_error"}, "times": 1})).await;
+    let r = b.get(be.api("/access/proxies")).send().await.unwrap();
+    assert_problem(r, 503, "internal_error").await;
+}
+
+async fn remove_proxy_raw(
+    be: &common::Backend,
+    b: &reqwest::Client,
+    id: &str,
+    key: &str,
+) -> reqwest::Result<reqwest::Response> {
+    b.post(be.api(&format!("/access/proxies/{id}/removal-requests")))
+        .header("idempotency-key", key)
+        .json(&json!({}))
+        .send()
+        .await
+}
+
+#[tokio::test]
+async fn a_late_answer_to_signing_out_elsewhere_still_signed_them_out() {
+    let be = start().await;
+    let laptop = browser_as(FIREFOX_ON_WINDOWS);
+    let cookie = choose_scenario(&be, &laptop, "typical").await;
+    be.sign_in(&laptop).await;
+    let phone = browser_in_bucket(&be, &cookie, CHROME_ON_ANDROID);
+    be.sign_in(&phone).await;
+    be.add_fault(&laptop, json!({"method": "POST", "path": "/api/v1/session/end-others", "fault": {"kind": "late", "ms": 60000}, "times": 1})).await;
+    let r = laptop
+        .post(be.api("/session/end-others"))
+        .timeout(Duration::from_millis(700))
+        .send()
+        .await;
+    assert!(r.unwrap_err().is_timeout());
+    assert_problem(be.session(&phone).await, 401, "signed_out").await;
+    // The retry is harmless.
+    assert_eq!(end_others(&be, &laptop).await.status(), 204);
+    ok_json(be.session(&laptop).await).await;
+}

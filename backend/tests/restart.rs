@@ -1,5 +1,6 @@
 //! What the `--store` file keeps across a restart: sessions, patients'
-//! access state, idempotency records and the preview state. Each backend
+//! access state, idempotency records, removal requests, sign-ins and the
+//! preview state. Each backend
 //! here is its own process; a restart kills it as a crash would and starts
 //! a new one on the same file.
 
@@ -329,4 +330,41 @@ fn an_unusable_store_path_stops_start_up_with_one_line_naming_it() {
     let line = failure_line(&["--store", other_path]);
     assert!(line.contains(other_path), "{line}");
     assert_eq!(std::fs::read(&other).unwrap(), before);
+}
+
+#[tokio::test]
+async fn removal_requests_and_sign_ins_survive_a_restart() {
+    let store = store_file("people");
+    let be = spawn(Some(&store), &[]);
+    let laptop = browser_as(FIREFOX_ON_WINDOWS);
+    let cookie = choose_scenario(&be, &laptop, "typical").await;
+    be.sign_in(&laptop).await;
+    let phone = browser_in_bucket(&be, &cookie, CHROME_ON_ANDROID);
+    be.sign_in(&phone).await;
+    let first = accepted(remove_proxy(&be, &laptop, "px-partner", Some("k")).await).await;
+    let before = sign_ins(&be, &laptop).await;
+
+    let be = be.restart();
+    assert_eq!(
+        accepted(remove_proxy(&be, &laptop, "px-partner", Some("k")).await).await,
+        first
+    );
+    let p = assert_problem(
+        remove_proxy(&be, &laptop, "px-partner", Some("k2")).await,
+        409,
+        "already_requested",
+    )
+    .await;
+    assert_eq!(p["reference"], first["reference"]);
+    assert_eq!(sign_ins(&be, &laptop).await, before);
+
+    // Signing out everywhere else is kept too.
+    assert_eq!(end_others(&be, &laptop).await.status(), 204);
+    let be = be.restart();
+    assert_problem(be.session(&phone).await, 401, "signed_out").await;
+    let after = sign_ins(&be, &laptop).await;
+    assert!(
+        after.iter().all(|s| s["active"] == (s["current"] == true)),
+        "{after:?}"
+    );
 }

@@ -429,3 +429,82 @@ pub async fn accepted(r: Response) -> Value {
     assert_eq!(r.status(), StatusCode::ACCEPTED);
     r.json().await.unwrap()
 }
+
+/// A browser that says this `User-Agent`.
+pub fn browser_as(user_agent: &str) -> Client {
+    Client::builder()
+        .cookie_store(true)
+        .user_agent(user_agent)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// A browser that shares another's preview browser (its `ra_preview`
+/// cookie) and so its patient: another device of the same patient.
+pub fn browser_in_bucket(be: &Backend, preview_cookie: &str, user_agent: &str) -> Client {
+    let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+    jar.add_cookie_str(
+        &format!("ra_preview={preview_cookie}; Path=/"),
+        &be.url.parse().unwrap(),
+    );
+    Client::builder()
+        .cookie_provider(jar)
+        .user_agent(user_agent)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// Chooses a scenario for a new browser; the `ra_preview` cookie it was
+/// given.
+pub async fn choose_scenario(be: &Backend, b: &Client, scenario: &str) -> String {
+    let r = b
+        .post(be.at("/__control/scenario"))
+        .json(&serde_json::json!({ "scenario": scenario }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::NO_CONTENT, "choosing {scenario}");
+    let cookie = r.headers()["set-cookie"].to_str().unwrap().to_owned();
+    cookie
+        .strip_prefix("ra_preview=")
+        .and_then(|c| c.split(';').next())
+        .expect("a new preview cookie")
+        .to_owned()
+}
+
+/// `GET /access/proxies`, answered 200: the list.
+pub async fn proxies(be: &Backend, b: &Client) -> Vec<Value> {
+    let v = ok_json(b.get(be.api("/access/proxies")).send().await.unwrap()).await;
+    v["proxies"].as_array().unwrap().clone()
+}
+
+/// `POST /access/proxies/{id}/removal-requests` with the body `{}`, the id
+/// percent-encoded, with the idempotency key when there is one.
+pub async fn remove_proxy(be: &Backend, b: &Client, id: &str, key: Option<&str>) -> Response {
+    let id = percent_encoding::utf8_percent_encode(id, percent_encoding::NON_ALPHANUMERIC);
+    post_with_key(
+        b,
+        &be.api(&format!("/access/proxies/{id}/removal-requests")),
+        key,
+        &serde_json::json!({}),
+    )
+    .await
+}
+
+/// `GET /session/sign-ins`, answered 200: the list.
+pub async fn sign_ins(be: &Backend, b: &Client) -> Vec<Value> {
+    let v = ok_json(b.get(be.api("/session/sign-ins")).send().await.unwrap()).await;
+    v["sign_ins"].as_array().unwrap().clone()
+}
+
+/// `POST /session/end-others`.
+pub async fn end_others(be: &Backend, b: &Client) -> Response {
+    b.post(be.api("/session/end-others")).send().await.unwrap()
+}
+
+pub const FIREFOX_ON_WINDOWS: &str =
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
+pub const CHROME_ON_ANDROID: &str = "Mozilla/5.0 (Linux; Android 14; Pixel 8) \
+    AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
