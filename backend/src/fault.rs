@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::reference::is_reference;
+
 /// Longest delay or hold a fault may ask for: ten minutes.
 pub const MAX_HOLD_MS: u64 = 600_000;
 
@@ -27,11 +29,14 @@ pub struct FaultRule {
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Fault {
     /// A problem answer with this status and code (the request is not
-    /// carried out).
+    /// carried out), and the `reference` member that `already_disabled`
+    /// and `already_requested` carry, when given.
     Status {
         status: u16,
         #[serde(default = "internal_error")]
         code: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reference: Option<String>,
     },
     /// The normal answer, this many milliseconds late.
     Delay { ms: u64 },
@@ -71,12 +76,22 @@ impl FaultRule {
             return Err("times must be at least 1, or null for always".to_owned());
         }
         match &self.fault {
-            Fault::Status { status, code } => {
+            Fault::Status {
+                status,
+                code,
+                reference,
+            } => {
                 if !(400..=599).contains(status) {
                     return Err("fault.status must be between 400 and 599".to_owned());
                 }
                 if code.is_empty() {
                     return Err("fault.code must not be empty".to_owned());
+                }
+                if reference.as_deref().is_some_and(|r| !is_reference(r)) {
+                    return Err(
+                        "fault.reference must look like RA-XXXXXXXX (eight of 0-9 and A-Z)"
+                            .to_owned(),
+                    );
                 }
             }
             Fault::Delay { ms } | Fault::Late { ms } if *ms > MAX_HOLD_MS => {
@@ -111,6 +126,8 @@ mod tests {
         for f in [
             r#"{"kind":"status","status":500,"code":"internal_error"}"#,
             r#"{"kind":"status","status":503}"#,
+            r#"{"kind":"status","status":409,"code":"already_requested","reference":"RA-3F8QW2LT"}"#,
+            r#"{"kind":"late","ms":10}"#,
             r#"{"kind":"delay","ms":10}"#,
             r#"{"kind":"timeout"}"#,
             r#"{"kind":"undecodable"}"#,
@@ -148,6 +165,7 @@ mod tests {
             r#"{"method":"GET","path":"/","fault":{"kind":"drop"},"times":0}"#,
             r#"{"method":"GET","path":"/","fault":{"kind":"status","status":200}}"#,
             r#"{"method":"GET","path":"/","fault":{"kind":"delay","ms":700000}}"#,
+            r#"{"method":"GET","path":"/","fault":{"kind":"status","status":409,"reference":"x"}}"#,
         ] {
             assert!(rule(bad).unwrap().validate().is_err(), "{bad}");
         }

@@ -427,6 +427,20 @@ async fn faults_apply_to_the_removal_request() {
     assert!(proxies(&be, &b).await[0].get("removal_requested").is_none());
     accepted(remove_proxy(&be, &b, "px-mother", Some("k")).await).await;
 
+    // "Already requested" with the earlier reference, for the preview: a
+    // status fault can carry it.
+    be.add_fault(&b, json!({"method": "POST", "path": "/api/v1/access/proxies/*", "fault": {"kind": "status", "status": 409, "code": "already_requested", "reference": "RA-3F8QW2LT"}, "times": 1})).await;
+    let r = remove_proxy(&be, &b, "px-mother", Some("k-new")).await;
+    let p = assert_problem(r, 409, "already_requested").await;
+    assert_eq!(p["reference"], "RA-3F8QW2LT");
+    let bad = b
+        .post(be.at("/__control/faults"))
+        .json(&json!({"method": "POST", "path": "/api/*", "fault": {"kind": "status", "status": 409, "reference": "not one"}}))
+        .send()
+        .await
+        .unwrap();
+    assert_problem(bad, 400, "invalid_request").await;
+
     // The list failing to load.
     be.add_fault(&b, json!({"method": "GET", "path": "/api/v1/access/proxies", "fault": {"kind": "status", "status": 503, "code": "internal_error"}, "times": 1})).await;
     let r = b.get(be.api("/access/proxies")).send().await.unwrap();

@@ -40,9 +40,15 @@ pub async fn inject_faults(State(state): State<Shared>, req: Request, next: Next
 
 async fn apply(fault: Fault, req: Request, next: Next) -> Response {
     match fault {
-        Fault::Status { status, code } => {
+        Fault::Status {
+            status,
+            code,
+            reference,
+        } => {
             let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            ApiError::new(status, &code, "The service could not answer this request.").into_response()
+            let mut problem = ApiError::new(status, &code, "The service could not answer this request.");
+            problem.reference = reference;
+            problem.into_response()
         }
         Fault::Delay { ms } => {
             tokio::time::sleep(Duration::from_millis(ms)).await;
