@@ -463,11 +463,7 @@ async fn remove_proxy_raw(
 #[tokio::test]
 async fn a_late_answer_to_signing_out_elsewhere_still_signed_them_out() {
     let be = start().await;
-    let laptop = browser_as(FIREFOX_ON_WINDOWS);
-    let cookie = choose_scenario(&be, &laptop, "typical").await;
-    be.sign_in(&laptop).await;
-    let phone = browser_in_bucket(&be, &cookie, CHROME_ON_ANDROID);
-    be.sign_in(&phone).await;
+    let (laptop, phone) = laptop_and_phone(&be, "typical").await;
     be.add_fault(&laptop, json!({"method": "POST", "path": "/api/v1/session/end-others", "fault": {"kind": "late", "ms": 60000}, "times": 1})).await;
     let r = laptop
         .post(be.api("/session/end-others"))

@@ -336,11 +336,7 @@ fn an_unusable_store_path_stops_start_up_with_one_line_naming_it() {
 async fn removal_requests_and_sign_ins_survive_a_restart() {
     let store = store_file("people");
     let be = spawn(Some(&store), &[]);
-    let laptop = browser_as(FIREFOX_ON_WINDOWS);
-    let cookie = choose_scenario(&be, &laptop, "typical").await;
-    be.sign_in(&laptop).await;
-    let phone = browser_in_bucket(&be, &cookie, CHROME_ON_ANDROID);
-    be.sign_in(&phone).await;
+    let (laptop, phone) = laptop_and_phone(&be, "typical").await;
     let first = accepted(remove_proxy(&be, &laptop, "px-partner", Some("k")).await).await;
     let before = sign_ins(&be, &laptop).await;
 

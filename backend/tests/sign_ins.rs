@@ -133,11 +133,7 @@ async fn a_sign_in_with_a_bad_date_is_still_listed() {
 #[tokio::test]
 async fn signing_out_everywhere_else_ends_the_others_and_keeps_this_one() {
     let be = start().await;
-    let laptop = browser_as(FIREFOX_ON_WINDOWS);
-    let cookie = choose_scenario(&be, &laptop, "typical").await;
-    be.sign_in(&laptop).await;
-    let phone = browser_in_bucket(&be, &cookie, CHROME_ON_ANDROID);
-    be.sign_in(&phone).await;
+    let (laptop, phone) = laptop_and_phone(&be, "typical").await;
     // The same patient in another preview browser is someone else.
     let elsewhere = browser_as(FIREFOX_ON_WINDOWS);
     be.sign_in_to(&elsewhere, "typical").await;
@@ -205,11 +201,7 @@ async fn a_session_past_its_idle_timeout_is_not_active() {
         ..Default::default()
     })
     .await;
-    let laptop = browser_as(FIREFOX_ON_WINDOWS);
-    let cookie = choose_scenario(&be, &laptop, "quick").await;
-    be.sign_in(&laptop).await;
-    let phone = browser_in_bucket(&be, &cookie, CHROME_ON_ANDROID);
-    be.sign_in(&phone).await;
+    let (laptop, _phone) = laptop_and_phone(&be, "quick").await;
     tokio::time::sleep(Duration::from_millis(1200)).await;
     let r = laptop
         .post(be.api("/session/keep-alive"))

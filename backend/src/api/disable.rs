@@ -8,16 +8,15 @@
 
 use axum::extract::State;
 use axum::http::{header, StatusCode};
-use axum::response::{IntoResponse, Response};
-use axum::Json;
+use axum::response::Response;
 use record_access_contract::{codes, AccessDisabled, DisableRequest, DisableScope};
 
-use super::idempotent::replay;
+use super::idempotent::{first_answer, replay};
 use crate::app::Shared;
 use crate::cookies::{self, SESSION_COOKIE};
 use crate::extract::{Caller, IdempotencyKey, StrictJson};
 use crate::problem::ApiError;
-use crate::store::{EndSource, Endpoint, EventKind, IdempotencyRecord};
+use crate::store::{EndSource, Endpoint, EventKind};
 
 pub async fn disable(
     State(state): State<Shared>,
@@ -72,30 +71,26 @@ pub async fn disable(
 
         let reference = tx.next_reference(&bucket);
         tx.set_disabled(&bucket, &scenario.name, &reference);
-        let body = serde_json::to_value(AccessDisabled {
-            reference: reference.clone(),
-            scope: req.scope,
-            disabled_at: state.clock.now_rfc3339().to_owned(),
-        })
-        .map_err(|e| ApiError::internal(e.to_string()))?;
-        tx.put_idempotency(
-            &bucket,
-            Endpoint::Disable,
-            &key,
-            IdempotencyRecord {
-                request,
-                status: StatusCode::OK.as_u16(),
-                response: body.clone(),
-            },
-        );
         tx.record(
             &bucket,
             EventKind::AccessDisabled {
                 scope: req.scope,
-                reference,
+                reference: reference.clone(),
             },
         );
-        let mut response = (StatusCode::OK, Json(body)).into_response();
+        let mut response = first_answer(
+            tx,
+            &bucket,
+            Endpoint::Disable,
+            &key,
+            request,
+            StatusCode::OK,
+            &AccessDisabled {
+                reference,
+                scope: req.scope,
+                disabled_at: state.clock.now_rfc3339().to_owned(),
+            },
+        )?;
         if req.scope == DisableScope::NhsLogin {
             tx.end_session(&session_id);
             tx.record(

@@ -6,9 +6,10 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use record_access_contract::codes;
+use serde::Serialize;
 
 use crate::problem::ApiError;
-use crate::store::IdempotencyRecord;
+use crate::store::{Endpoint, IdempotencyRecord, Tx};
 
 /// What to answer when the key has been seen: the stored answer, or 409
 /// `key_reused`. `None` when the key is new.
@@ -22,6 +23,30 @@ pub fn replay(
     }
     let status = StatusCode::from_u16(earlier.status).unwrap_or(StatusCode::OK);
     Some(Ok((status, Json(earlier.response)).into_response()))
+}
+
+/// Keeps a new key's answer, for [`replay`] to give again, and returns it.
+pub fn first_answer(
+    tx: &mut Tx<'_>,
+    bucket: &str,
+    endpoint: Endpoint,
+    key: &str,
+    request: serde_json::Value,
+    status: StatusCode,
+    body: &impl Serialize,
+) -> Result<Response, ApiError> {
+    let body = serde_json::to_value(body).map_err(|e| ApiError::internal(e.to_string()))?;
+    tx.put_idempotency(
+        bucket,
+        endpoint,
+        key,
+        IdempotencyRecord {
+            request,
+            status: status.as_u16(),
+            response: body.clone(),
+        },
+    );
+    Ok((status, Json(body)).into_response())
 }
 
 pub fn key_reused() -> ApiError {

@@ -8,16 +8,16 @@
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::Json;
 use record_access_contract::{codes, ProxyList, RemovalAccepted, RemovalRequest, RemovalRequested};
 
-use super::idempotent::replay;
+use super::idempotent::{first_answer, replay};
 use super::scenario_of;
 use crate::app::Shared;
 use crate::extract::{Authed, IdempotencyKey, StrictJson};
 use crate::problem::ApiError;
-use crate::store::{Endpoint, EventKind, IdempotencyRecord};
+use crate::store::{Endpoint, EventKind};
 
 /// The scenario's proxies, in file order, each with the removal the
 /// patient asked for, if any.
@@ -85,27 +85,21 @@ pub async fn request_removal(
                 requested_on: state.clock.today().to_iso(),
             },
         );
-        let body = serde_json::to_value(RemovalAccepted {
-            reference: reference.clone(),
-        })
-        .map_err(|e| ApiError::internal(e.to_string()))?;
-        tx.put_idempotency(
-            bucket,
-            Endpoint::ProxyRemoval,
-            &key,
-            IdempotencyRecord {
-                request,
-                status: StatusCode::ACCEPTED.as_u16(),
-                response: body.clone(),
-            },
-        );
         tx.record(
             bucket,
             EventKind::ProxyRemovalRequest {
                 proxy_id: id.clone(),
-                reference,
+                reference: reference.clone(),
             },
         );
-        Ok((StatusCode::ACCEPTED, Json(body)).into_response())
+        first_answer(
+            tx,
+            bucket,
+            Endpoint::ProxyRemoval,
+            &key,
+            request,
+            StatusCode::ACCEPTED,
+            &RemovalAccepted { reference },
+        )
     })?
 }

@@ -3,16 +3,15 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-use axum::Json;
+use axum::response::Response;
 use record_access_contract::{RedactionAccepted, RedactionRequest, REDACTION_NOTE_MAX_CHARS};
 
-use super::idempotent::replay;
+use super::idempotent::{first_answer, replay};
 use super::record_scenario;
 use crate::app::Shared;
 use crate::extract::{Authed, IdempotencyKey, StrictJson};
 use crate::problem::ApiError;
-use crate::store::{Endpoint, EventKind, IdempotencyRecord};
+use crate::store::{Endpoint, EventKind};
 
 pub async fn create(
     State(state): State<Shared>,
@@ -43,27 +42,21 @@ pub async fn create(
             return Err(ApiError::not_found("There is no entry with this id."));
         }
         let reference = tx.next_reference(bucket);
-        let body = serde_json::to_value(RedactionAccepted {
-            reference: reference.clone(),
-        })
-        .map_err(|e| ApiError::internal(e.to_string()))?;
-        tx.put_idempotency(
-            bucket,
-            Endpoint::RedactionRequest,
-            &key,
-            IdempotencyRecord {
-                request,
-                status: StatusCode::ACCEPTED.as_u16(),
-                response: body.clone(),
-            },
-        );
         tx.record(
             bucket,
             EventKind::RedactionRequest {
                 entry_id: req.entry_id.clone(),
-                reference,
+                reference: reference.clone(),
             },
         );
-        Ok((StatusCode::ACCEPTED, Json(body)).into_response())
+        first_answer(
+            tx,
+            bucket,
+            Endpoint::RedactionRequest,
+            &key,
+            request,
+            StatusCode::ACCEPTED,
+            &RedactionAccepted { reference },
+        )
     })?
 }

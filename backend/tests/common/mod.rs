@@ -474,6 +474,17 @@ pub async fn choose_scenario(be: &Backend, b: &Client, scenario: &str) -> String
         .to_owned()
 }
 
+/// The same patient signed in on two devices: a laptop (Firefox on
+/// Windows) and then a phone (Chrome on Android), in one preview browser.
+pub async fn laptop_and_phone(be: &Backend, scenario: &str) -> (Client, Client) {
+    let laptop = browser_as(FIREFOX_ON_WINDOWS);
+    let cookie = choose_scenario(be, &laptop, scenario).await;
+    be.sign_in(&laptop).await;
+    let phone = browser_in_bucket(be, &cookie, CHROME_ON_ANDROID);
+    be.sign_in(&phone).await;
+    (laptop, phone)
+}
+
 /// `GET /access/proxies`, answered 200: the list.
 pub async fn proxies(be: &Backend, b: &Client) -> Vec<Value> {
     let v = ok_json(b.get(be.api("/access/proxies")).send().await.unwrap()).await;
