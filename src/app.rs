@@ -8,7 +8,8 @@ use crate::idle::dialog::IdleTimeout;
 use crate::page_meta::RouteAnnouncer;
 use crate::pages::{
     entry_detail::EntryDetail, help::HelpPage, home::HomePage, not_found::NotFoundPage,
-    record_timeline::RecordTimeline, signed_out::SignedOutPage, turn_off_access::TurnOffAccess,
+    people::People, record_timeline::RecordTimeline, sign_ins::SignIns, signed_out::SignedOutPage,
+    turn_off_access::TurnOffAccess,
 };
 use crate::quick_exit::button::ExitThisPage;
 use crate::quick_exit::exit::provide_quick_exit;
@@ -78,6 +79,8 @@ fn page_content(page: Page) -> AnyView {
         Page::Entry(id) => view! { <EntryDetail id /> }.into_any(),
         Page::AskToHide(id) => view! { <EntryDetail id ask=true /> }.into_any(),
         Page::Account(step) => view! { <TurnOffAccess step /> }.into_any(),
+        Page::People(step) => view! { <People step /> }.into_any(),
+        Page::SignIns => view! { <SignIns /> }.into_any(),
         Page::NotFound => view! { <NotFoundPage /> }.into_any(),
     }
 }

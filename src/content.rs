@@ -43,6 +43,7 @@ pub mod home {
     pub const RECORD_LINK: &str = "View your GP health record";
     pub const RECORD_LINK_HINT: &str =
         "Consultations, test results, medicines, allergies, vaccinations and letters.";
+    pub const ACCOUNT_HEADING: &str = "Your account";
     pub const ACCESS_OFF: &str = "Access to your GP health record is turned off in this app. To turn it back on, contact your GP surgery.";
     pub fn access_from(date: &str) -> String {
         format!("You can see information added to your GP health record from {date}.")
@@ -102,11 +103,17 @@ mod tests {
             account::TITLE_CHECK,
             account::TITLE_DONE,
             ask_to_hide::TITLE,
+            people::TITLE,
+            people::TITLE_CHECK,
+            people::TITLE_DONE,
+            sign_ins::TITLE,
         ];
         let mut seen = std::collections::HashSet::new();
         for t in titles {
             assert!(seen.insert(page_title(t)), "duplicate title {t}");
-            for word in ["turn off", "disable", "hide", "abuse", "pressur"] {
+            for word in [
+                "turn off", "disable", "hide", "abuse", "pressur", "remove", "proxy",
+            ] {
                 assert!(
                     !t.to_lowercase().contains(word),
                     "{t} names what the patient did"
@@ -240,6 +247,8 @@ pub mod pressure_warning {
         "you can ask your GP surgery to hide information in your record",
         "you can get support from a free, confidential helpline",
     ];
+    /// The last line of the list, a link.
+    pub const IF_PRESSURED_PEOPLE: &str = "you can check who else can see your record";
     pub const CONTINUE: &str = "Continue to your record";
     pub const GET_HELP: &str = "Get help if someone is pressuring you";
     pub const EXIT_HINT: &str =
@@ -279,6 +288,9 @@ pub mod help {
     pub const HIDE_BODY: &str = "You can ask your GP surgery to hide an entry in your record, such as a consultation or a letter. Open the entry and choose to ask for it to be hidden, or contact your GP surgery. The surgery decides. A hidden entry disappears from your record without a trace.";
     pub const LOGIN_HEADING: &str = "Change your NHS login details";
     pub const LOGIN_BODY: &str = "If someone else knows your NHS login password, change it in your NHS login settings. Use an email address and phone number that only you can get to.";
+    pub const LOGIN_LINK: &str = "How to change your NHS login details (opens NHS login help)";
+    pub const WHO_HEADING: &str = "Check who else can see your record";
+    pub const WHO_BODY: &str = "Your GP surgery may have given someone proxy access to your record. You can see who, and ask the surgery to remove their access. You can also see recent sign-ins to your NHS login, and sign out everywhere else.";
 
     pub const HELPLINES_HEADING: &str = "Free helplines";
     pub const HELPLINES_INTRO: &str = "You can talk to someone in confidence.";
@@ -506,6 +518,136 @@ pub mod account {
             record_access_contract::DisableScope::NhsLogin => NHS_LOGIN,
         }
     }
+}
+
+/// Who else can see the record: people with proxy access. Titles say
+/// "Account settings": they end up in the browser's history list.
+pub mod people {
+    pub const TITLE: &str = "Account settings: people";
+    pub const TITLE_CHECK: &str = "Account settings: people, check";
+    pub const TITLE_DONE: &str = "Account settings: people, done";
+    pub const MENU_LINK: &str = "Who can see your record";
+    pub const HOME_LINK: &str = "Check who can see your record";
+    pub const HOME_LINK_HINT: &str =
+        "People with proxy access to your record, and recent sign-ins to your NHS login.";
+
+    pub const HEADING: &str = "People who can see your record";
+    pub const INTRO: &str = "Your GP surgery can let someone else, such as a family member or carer, see parts of your record or use services for you. This is called proxy access.";
+    pub const NOBODY: &str = "Nobody has proxy access to your GP health record";
+    pub const LOGIN_STILL: &str =
+        "Someone who knows your NHS login details could still sign in as you.";
+    pub const SIGN_INS_LINK: &str = "Check recent sign-ins to your NHS login";
+    pub const HONEST: [&str; 2] = [
+        "If you ask your GP surgery to remove someone's access, the surgery will not tell them that you asked. They may notice that they can no longer see your record.",
+        "Turning off your own access to your record does not change what they can see.",
+    ];
+
+    pub const RELATIONSHIP: &str = "Relationship";
+    pub const CAN_SEE: &str = "What they can see";
+    pub const SINCE: &str = "Since";
+    pub const DATE_NOT_KNOWN: &str = "Date not known";
+    pub const ASK_TO_REMOVE: &str = "Ask your GP surgery to remove their access";
+    pub fn asked_on(date: &str, reference: &str) -> String {
+        format!("You asked on {date}, reference {reference}")
+    }
+    /// A pending request whose date is not known.
+    pub fn asked(reference: &str) -> String {
+        format!("You asked your GP surgery to remove their access, reference {reference}")
+    }
+    /// What a proxy can see, in plain words, by service.
+    pub const RECORD: &str = "your GP health record";
+    pub const APPOINTMENTS: &str = "your appointments";
+    pub const PRESCRIPTIONS: &str = "your prescriptions";
+    pub const MESSAGES: &str = "messages with your GP surgery";
+    pub const OTHER: &str = "other services";
+    pub const NOTHING: &str = "Nothing at the moment";
+    /// "your appointments and your prescriptions", with the first letter
+    /// made a capital.
+    pub fn can_see(items: &[&str]) -> String {
+        let list = match items {
+            [] => return NOTHING.to_owned(),
+            [one] => (*one).to_owned(),
+            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        };
+        let mut chars = list.chars();
+        match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => list,
+        }
+    }
+
+    pub const LOAD_FAILED_HEADING: &str = "We could not load this list";
+    pub const TRY_AGAIN: &str = "Try again";
+
+    pub const CHECK_HEADING: &str = "Ask your GP surgery to remove their access";
+    pub const NAME: &str = "Name";
+    pub const WHAT_HAPPENS: [&str; 3] = [
+        "Your GP surgery will look at your request and remove their access. They may contact you to talk about it.",
+        "The surgery will not tell them that you asked, but they may notice that they can no longer see your record.",
+        "We will not send you an email or letter about it.",
+    ];
+    pub const SUBMIT: &str = "Send request";
+    pub const NOT_CONFIRMED_HEADING: &str = "We could not confirm that your request was sent";
+    pub const NOT_CONFIRMED_BODY: &str = "It may or may not have reached us. Try again: it is safe, your request will only be sent once.";
+    pub const REFUSED_HEADING: &str = "Your request has not been sent";
+    pub const GONE_HEADING: &str = "This person no longer has proxy access";
+    pub const GONE_BODY: &str = "They cannot see your record or use services for you now. You do not need to do anything else.";
+    pub const ALREADY_HEADING: &str = "You have already asked to remove their access";
+    pub const ALREADY_BODY: &str =
+        "You do not need to ask again. Your GP surgery will look at your earlier request.";
+
+    pub const DONE_HEADING: &str = "Request sent";
+    pub const NEXT_HEADING: &str = "What happens next";
+    pub const NEXT: [&str; 2] = [
+        "Your GP surgery will look at your request and remove their access. They may contact you to talk about it.",
+        "Write down your reference number if you want to ask about it: we will not send it to you.",
+    ];
+    pub const BACK_TO_LIST: &str = "Back to people who can see your record";
+    pub const HELPLINES_LINK: &str = "Get help from a free, confidential helpline";
+}
+
+/// Recent sign-ins to the patient's NHS login, and signing out everywhere
+/// else.
+pub mod sign_ins {
+    pub const TITLE: &str = "Account settings: sign-ins";
+    pub const HEADING: &str = "Recent sign-ins";
+    pub const HOME_LINK: &str = "Check recent sign-ins";
+    pub fn intro(days: u32) -> String {
+        format!("These are the times someone signed in to this service as you in the last {days} days, newest first.")
+    }
+    pub const NOT_RECOGNISED: &str =
+        "If you do not recognise a sign-in, someone else may know your NHS login details.";
+    pub const LIST_LABEL: &str = "Sign-ins";
+    pub const NONE: &str = "There have been no sign-ins in this time.";
+    pub const DEVICE: &str = "Device";
+    pub const STATUS: &str = "Status";
+    pub const THIS_DEVICE: &str = "This device";
+    pub const STILL_SIGNED_IN: &str = "Still signed in";
+    pub const SIGNED_OUT: &str = "Signed out";
+    pub const DATE_NOT_KNOWN: &str = "Date not known";
+    pub const DEVICE_NOT_KNOWN: &str = "Device not known";
+    /// "2 November 2026 at 9:15am".
+    pub fn when(date: &str, time: &str) -> String {
+        format!("{date} at {time}")
+    }
+
+    pub const ACTIONS_HEADING: &str = "What you can do";
+    pub const PASSWORD_HEADING: &str = "Change your NHS login password";
+    pub const PASSWORD_BODY: &str = "Choose a password that nobody else knows. Use an email address and phone number that only you can get to.";
+    pub const SIGN_OUT_OTHERS_HEADING: &str = "Sign out everywhere else";
+    pub const SIGN_OUT_OTHERS_BODY: &str = "This signs you out on every device except this one. If someone else is signed in as you, they may notice that they have been signed out.";
+    pub const SIGN_OUT_OTHERS: &str = "Sign out everywhere else";
+    pub const SIGNED_OUT_OTHERS: &str = "You are signed out on every other device";
+    pub const SIGNED_OUT_OTHERS_BODY: &str = "Anyone who knows your NHS login details could sign in again. To stop them, change your NHS login password.";
+    pub const NOT_CONFIRMED_HEADING: &str =
+        "We could not confirm that you were signed out on other devices";
+    pub const NOT_CONFIRMED_BODY: &str = "Try again: it is safe to do this more than once.";
+    pub const TURN_OFF_HEADING: &str = "Turn off access or disable your NHS login";
+    pub const TURN_OFF_BODY: &str = "You can stop your record being shown in this app, or disable your NHS login so that nobody can sign in with it.";
+    pub const TURN_OFF_LINK: &str = "Turn off access to your record or disable your NHS login";
+    pub const HELP_HEADING: &str = "Get help";
+    pub const HELP_LINK: &str = "Get help if someone is pressuring you";
+    pub const PEOPLE_LINK: &str = "See who has proxy access to your record";
 }
 
 /// Asking the GP surgery to hide an entry.

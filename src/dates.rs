@@ -41,9 +41,44 @@ pub fn long_date_from_iso(iso: &str) -> Option<String> {
     Date::parse(iso).map(long_date)
 }
 
+/// A time of day, given in seconds since midnight, the way the NHS and
+/// GOV.UK write it: "9am", "5:30pm", "midday", "midnight".
+pub fn time_of_day(seconds: u32) -> String {
+    let minutes = (seconds / 60) % (24 * 60);
+    let (hour, minute) = (minutes / 60, minutes % 60);
+    match (hour, minute) {
+        (0, 0) => return "midnight".to_owned(),
+        (12, 0) => return "midday".to_owned(),
+        _ => {}
+    }
+    let suffix = if hour < 12 { "am" } else { "pm" };
+    let hour = match hour % 12 {
+        0 => 12,
+        h => h,
+    };
+    if minute == 0 {
+        format!("{hour}{suffix}")
+    } else {
+        format!("{hour}:{minute:02}{suffix}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn writes_times_the_nhs_way() {
+        assert_eq!(time_of_day(0), "midnight");
+        assert_eq!(time_of_day(12 * 3600), "midday");
+        assert_eq!(time_of_day(9 * 3600), "9am");
+        assert_eq!(time_of_day(9 * 3600 + 5 * 60 + 59), "9:05am");
+        assert_eq!(time_of_day(17 * 3600 + 30 * 60), "5:30pm");
+        assert_eq!(time_of_day(12 * 3600 + 60), "12:01pm");
+        assert_eq!(time_of_day(30), "midnight", "seconds are not shown");
+        assert_eq!(time_of_day(59 * 60), "12:59am");
+        assert_eq!(time_of_day(23 * 3600 + 59 * 60), "11:59pm");
+    }
 
     #[test]
     fn writes_dates_the_nhs_way() {

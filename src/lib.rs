@@ -11,6 +11,7 @@ pub mod api;
 pub mod content;
 pub mod dates;
 pub mod idle;
+pub mod people;
 pub mod quick_exit;
 pub mod record;
 pub mod routing;

@@ -16,8 +16,8 @@ use crate::routing::paths::encode_query_value;
 use gloo_net::http::{Method, RequestBuilder};
 use record_access_contract::{
     AccessDisabled, AcknowledgementRequest, DisableRequest, EndReason, EndSessionRequest,
-    EntriesPage, Entry, Lenient, RedactionAccepted, RedactionRequest, SafeguardingChoice, Session,
-    API_PREFIX,
+    EntriesPage, Entry, Lenient, ProxyList, RedactionAccepted, RedactionRequest, RemovalAccepted,
+    RemovalRequest, SafeguardingChoice, Session, SignInList, API_PREFIX,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -92,6 +92,33 @@ pub async fn disable_access(
     request: &DisableRequest,
 ) -> Result<AccessDisabled, ApiError> {
     json(Call::post("/access/disable", Some(idempotency_key)).with_json(request)).await
+}
+
+/// `GET /access/proxies`
+pub async fn proxies() -> Result<ProxyList, ApiError> {
+    json(Call::get("/access/proxies".into())).await
+}
+
+/// `POST /access/proxies/{id}/removal-requests`
+pub async fn request_proxy_removal(
+    idempotency_key: &str,
+    proxy_id: &str,
+) -> Result<RemovalAccepted, ApiError> {
+    let path = format!(
+        "/access/proxies/{}/removal-requests",
+        encode_query_value(proxy_id)
+    );
+    json(Call::post(&path, Some(idempotency_key)).with_json(&RemovalRequest {})).await
+}
+
+/// `GET /session/sign-ins`
+pub async fn sign_ins() -> Result<SignInList, ApiError> {
+    json(Call::get("/session/sign-ins".into())).await
+}
+
+/// `POST /session/end-others`
+pub async fn end_other_sessions() -> Result<(), ApiError> {
+    empty(Call::post("/session/end-others", None)).await
 }
 
 /// What to send.

@@ -51,6 +51,7 @@ pub fn PressureWarning() -> impl IntoView {
         <h2 class="nhsuk-heading-m">{text::IF_PRESSURED_HEADING}</h2>
         <ul class="nhsuk-list nhsuk-list--bullet">
             {text::IF_PRESSURED.map(|item| view! { <li>{item}</li> })}
+            <li><a href=paths::ACCOUNT_PEOPLE>{text::IF_PRESSURED_PEOPLE}</a></li>
         </ul>
         <p class="nhsuk-body">
             <a href=paths::HELP on:click=on_help>{text::GET_HELP}</a>

@@ -1,8 +1,9 @@
 //! What stands before every page that shows record content: signed in,
 //! access on, and the pressure warning acknowledged in this session. The
-//! steps of turning off access stand behind it too, without the warning. Until
-//! all three hold, none of the page's content is created, so no record
-//! content reaches the DOM.
+//! steps of turning off access stand behind it too, without the warning;
+//! the people and sign-ins pages stand behind sign-in alone. Until what a
+//! page needs holds, none of its content is created, so no record content
+//! reaches the DOM.
 
 use crate::components::{
     loading::Loading, pressure_warning::PressureWarning, service_problem::ServiceProblem,
@@ -26,15 +27,21 @@ enum Gate {
 }
 
 /// With `warning` false (turning off access), the pressure warning is not
-/// asked for: the page shows no record content.
+/// asked for: the page shows no record content. With `access` false too
+/// (people and sign-ins), neither is record access: a patient who turned
+/// their own access off must still see and act on who else has it.
 #[component]
-pub fn RecordGate(children: ChildrenFn, #[prop(default = true)] warning: bool) -> impl IntoView {
+pub fn RecordGate(
+    children: ChildrenFn,
+    #[prop(default = true)] warning: bool,
+    #[prop(default = true)] access: bool,
+) -> impl IntoView {
     let session = use_session();
     let gate = Memo::new(move |_| match session.state() {
         SessionState::Checking => Gate::Checking,
         SessionState::SignedOut => Gate::SignIn,
         SessionState::Unavailable(e) => Gate::Unavailable(e),
-        SessionState::SignedIn(s) if s.record_access.status != AccessStatus::Enabled => {
+        SessionState::SignedIn(s) if access && s.record_access.status != AccessStatus::Enabled => {
             Gate::AccessOff
         }
         SessionState::SignedIn(s) if warning && !s.safeguarding.acknowledged => Gate::Warning,

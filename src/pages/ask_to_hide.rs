@@ -22,6 +22,8 @@ const NOTE: &str = "note";
 const OUTCOMES: OutcomeText = OutcomeText {
     not_confirmed: (text::NOT_CONFIRMED_HEADING, text::NOT_CONFIRMED_BODY),
     refused: (text::REFUSED_HEADING, submission::REFUSED_BODY),
+    already_done: (text::REFUSED_HEADING, submission::REFUSED_BODY),
+    gone: (text::REFUSED_HEADING, submission::REFUSED_BODY),
 };
 
 #[component]

@@ -3,7 +3,7 @@
 //! pressure warning.
 
 use crate::components::warning_callout::WarningCallout;
-use crate::content::help as text;
+use crate::content::{help as text, people, sign_ins};
 use crate::page_meta::use_page_title;
 use crate::routing::paths;
 use leptos::prelude::*;
@@ -30,6 +30,15 @@ pub fn HelpPage() -> impl IntoView {
         <p class="nhsuk-body">{text::HIDE_BODY}</p>
         <h3>{text::LOGIN_HEADING}</h3>
         <p class="nhsuk-body">{text::LOGIN_BODY}</p>
+        <p class="nhsuk-body">
+            <a href=paths::NHS_LOGIN_HELP rel="external noopener">{text::LOGIN_LINK}</a>
+        </p>
+        <h3>{text::WHO_HEADING}</h3>
+        <p class="nhsuk-body">{text::WHO_BODY}</p>
+        <ul class="nhsuk-list">
+            <li><a href=paths::ACCOUNT_PEOPLE>{people::HEADING}</a></li>
+            <li><a href=paths::ACCOUNT_SIGN_INS>{sign_ins::HEADING}</a></li>
+        </ul>
 
         <h2>{text::HELPLINES_HEADING}</h2>
         <p class="nhsuk-body">{text::HELPLINES_INTRO}</p>

@@ -5,6 +5,8 @@ pub mod entry_detail;
 pub mod help;
 pub mod home;
 pub mod not_found;
+pub mod people;
 pub mod record_timeline;
+pub mod sign_ins;
 pub mod signed_out;
 pub mod turn_off_access;

@@ -23,6 +23,17 @@ pub const ACCOUNT_CHECK: &str = "/account/check";
 /// Turning off access: done, with the reference.
 pub const ACCOUNT_DONE: &str = "/account/done";
 
+/// Who else can see the record: people with proxy access.
+pub const ACCOUNT_PEOPLE: &str = "/account/people";
+/// Asking to remove one person's access: checking and sending.
+pub const ACCOUNT_PEOPLE_CHECK: &str = "/account/people/check";
+/// Asking to remove one person's access: sent, with the reference.
+pub const ACCOUNT_PEOPLE_DONE: &str = "/account/people/done";
+/// Recent sign-ins, and signing out everywhere else.
+pub const ACCOUNT_SIGN_INS: &str = "/account/sign-ins";
+/// NHS login's own help, which says how to change the password.
+pub const NHS_LOGIN_HELP: &str = "https://help.login.nhs.uk/";
+
 /// The backend's sign-in: a plain link, not a fetch, as NHS login runs in
 /// the backend. Links to the backend carry `rel="external"` so that the
 /// router leaves them to the browser. `return_to` must be a path of this
@@ -80,6 +91,23 @@ pub fn account_done(scope: DisableScope, reference: &str) -> String {
     format!(
         "{ACCOUNT_DONE}?option={}&ref={}",
         scope_word(scope),
+        encode_query_value(reference)
+    )
+}
+
+/// The check step for asking to remove one person's access, by their
+/// opaque id.
+pub fn people_check(proxy_id: &str) -> String {
+    format!(
+        "{ACCOUNT_PEOPLE_CHECK}?person={}",
+        encode_query_value(proxy_id)
+    )
+}
+
+/// The last step of asking to remove someone's access: the reference.
+pub fn people_done(reference: &str) -> String {
+    format!(
+        "{ACCOUNT_PEOPLE_DONE}?ref={}",
         encode_query_value(reference)
     )
 }
@@ -166,6 +194,11 @@ mod tests {
             "/account/done?option=app&ref=RA%201%2F2"
         );
         assert_eq!(ask_to_hide("e 1"), "/record/entries/e%201/ask");
+        assert_eq!(
+            people_check("px/1 a"),
+            "/account/people/check?person=px%2F1%20a"
+        );
+        assert_eq!(people_done("RA-1&x"), "/account/people/done?ref=RA-1%26x");
     }
 
     #[test]

@@ -22,6 +22,10 @@ pub enum Page {
     AskToHide(String),
     /// A step of turning off access.
     Account(AccountStep),
+    /// A step of seeing who has proxy access and asking to remove it.
+    People(PeopleStep),
+    /// Recent sign-ins, and signing out everywhere else.
+    SignIns,
     NotFound,
 }
 
@@ -35,6 +39,17 @@ pub enum AccountStep {
     /// Check the answer and confirm.
     Check,
     /// Done: the reference and what happens next.
+    Done,
+}
+
+/// The steps of seeing who has proxy access and asking to remove it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeopleStep {
+    /// Everyone with proxy access, and what they can see.
+    List,
+    /// Check one person's details and send the request.
+    Check,
+    /// Sent: the reference and what happens next.
     Done,
 }
 
@@ -55,6 +70,10 @@ impl Page {
             paths::ACCOUNT_CHOOSE => Page::Account(AccountStep::Choose),
             paths::ACCOUNT_CHECK => Page::Account(AccountStep::Check),
             paths::ACCOUNT_DONE => Page::Account(AccountStep::Done),
+            paths::ACCOUNT_PEOPLE => Page::People(PeopleStep::List),
+            paths::ACCOUNT_PEOPLE_CHECK => Page::People(PeopleStep::Check),
+            paths::ACCOUNT_PEOPLE_DONE => Page::People(PeopleStep::Done),
+            paths::ACCOUNT_SIGN_INS => Page::SignIns,
             _ => trimmed
                 .strip_prefix(paths::RECORD)
                 .and_then(|rest| rest.strip_prefix("/entries/"))
@@ -94,6 +113,12 @@ pub fn account_option(query: &str) -> Option<DisableScope> {
     [DisableScope::RecordAccess, DisableScope::NhsLogin]
         .into_iter()
         .find(|s| paths::scope_word(*s) == value)
+}
+
+/// The person the check step is about (`person=`, an opaque proxy id);
+/// `None` when the address names nobody.
+pub fn person(query: &str) -> Option<String> {
+    query_value(query, "person").filter(|id| !id.is_empty())
 }
 
 /// The value of the query parameter `key` (the last one, if repeated).
@@ -172,6 +197,22 @@ mod tests {
         );
         assert_eq!(Page::from_path("/account/other"), Page::NotFound);
         assert_eq!(
+            Page::from_path("/account/people"),
+            Page::People(PeopleStep::List)
+        );
+        assert_eq!(
+            Page::from_path("/account/people/check/"),
+            Page::People(PeopleStep::Check)
+        );
+        assert_eq!(
+            Page::from_path("/account/people/done"),
+            Page::People(PeopleStep::Done)
+        );
+        assert_eq!(Page::from_path("/account/people/other"), Page::NotFound);
+        assert_eq!(Page::from_path("/account/sign-ins"), Page::SignIns);
+        assert!(!Page::People(PeopleStep::Check).shows_record());
+        assert!(!Page::SignIns.shows_record());
+        assert_eq!(
             Page::from_path(&paths::ask_to_hide("a/b c")),
             Page::AskToHide("a/b c".into())
         );
@@ -200,6 +241,11 @@ mod tests {
         }
         assert_eq!(query_value("?ref=RA%201&x", "ref").as_deref(), Some("RA 1"));
         assert_eq!(query_value("?x", "ref"), None);
+        let check = paths::people_check("px/1 a");
+        let query = &check[check.find('?').unwrap()..];
+        assert_eq!(person(query).as_deref(), Some("px/1 a"));
+        assert_eq!(person("?person="), None);
+        assert_eq!(person(""), None);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! button that shows progress and cannot send twice, the outcome when it
 //! did not simply work, and the confirmation panel with the reference.
 
-use crate::content::{account, problem, submission as text};
+use crate::content::{problem, submission as text};
 use crate::submission::state::{Refusal, Submission};
 use crate::submission::submitter::Submitter;
 use leptos::prelude::*;
@@ -12,6 +12,10 @@ use leptos::prelude::*;
 pub struct OutcomeText {
     pub not_confirmed: (&'static str, &'static str),
     pub refused: (&'static str, &'static str),
+    /// Done already: the backend sends the earlier reference.
+    pub already_done: (&'static str, &'static str),
+    /// What it was about is no longer there.
+    pub gone: (&'static str, &'static str),
 }
 
 /// The submit button. While a request is on its way it says so, is marked
@@ -36,9 +40,9 @@ pub fn SubmitButton(
     }
 }
 
-/// "We could not confirm", a refusal, or "it was done already" (only
-/// turning off access can be done already), in a warning callout that
-/// screen readers announce when it appears.
+/// "We could not confirm", a refusal, "it was done already" (with the
+/// earlier reference) or "it is no longer there", in a warning callout
+/// that screen readers announce when it appears.
 #[component]
 pub fn SubmissionOutcome(submitter: Submitter, words: OutcomeText) -> impl IntoView {
     move || {
@@ -47,12 +51,13 @@ pub fn SubmissionOutcome(submitter: Submitter, words: OutcomeText) -> impl IntoV
                 (words.not_confirmed.0, words.not_confirmed.1.to_owned())
             }
             Submission::Refused(Refusal::AlreadyDone { reference }) => (
-                account::ALREADY_DONE_HEADING,
+                words.already_done.0,
                 match reference {
-                    Some(r) => format!("{} {}: {r}.", account::ALREADY_DONE_BODY, text::REFERENCE),
-                    None => account::ALREADY_DONE_BODY.to_owned(),
+                    Some(r) => format!("{} {}: {r}.", words.already_done.1, text::REFERENCE),
+                    None => words.already_done.1.to_owned(),
                 },
             ),
+            Submission::Refused(Refusal::Gone) => (words.gone.0, words.gone.1.to_owned()),
             Submission::Refused(_) => (words.refused.0, words.refused.1.to_owned()),
             _ => return None,
         };

@@ -1,6 +1,6 @@
 //! Sending something that must happen once and whose outcome the patient
 //! must be told truthfully: turning off access, asking for an entry to be
-//! hidden.
+//! hidden, asking for someone's proxy access to be removed.
 //!
 //! One attempt gets an idempotency key when the patient confirms; every
 //! retry of that attempt sends the same key, so the backend applies it at
@@ -34,11 +34,15 @@ pub enum Submission {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
     /// It had been done already, with this earlier reference (409
-    /// `already_disabled`).
+    /// `already_disabled`, or `already_requested` for removing someone's
+    /// access).
     AlreadyDone { reference: Option<String> },
+    /// What it was about is no longer there (404): the entry, or the
+    /// person's proxy access.
+    Gone,
     /// The confirmation was missing (422 `not_confirmed`).
     NotConfirmed,
-    /// Any other problem (400, 404, 409 `key_reused`, 5xx).
+    /// Any other problem (400, 409 `key_reused`, 5xx).
     Problem,
 }
 
@@ -121,8 +125,11 @@ pub fn outcome(result: Result<String, ApiError>) -> Outcome {
     if error.is_retryable() {
         return Outcome::NoAnswer;
     }
+    if matches!(error, ApiError::NotFound(_)) {
+        return Outcome::Refused(Refusal::Gone);
+    }
     Outcome::Refused(match error.code() {
-        codes::ALREADY_DISABLED => Refusal::AlreadyDone {
+        codes::ALREADY_DISABLED | codes::ALREADY_REQUESTED => Refusal::AlreadyDone {
             reference: error.problem().and_then(|p| p.reference.clone()),
         },
         codes::NOT_CONFIRMED => Refusal::NotConfirmed,
@@ -184,13 +191,28 @@ mod tests {
             })),
             Outcome::Refused(Refusal::NotConfirmed)
         );
+        assert_eq!(
+            outcome(Err(ApiError::Conflict(problem(
+                409,
+                "already_requested",
+                Some("RA-3F8QW2LT")
+            )))),
+            Outcome::Refused(Refusal::AlreadyDone {
+                reference: Some("RA-3F8QW2LT".into())
+            })
+        );
+        for gone in [
+            ApiError::NotFound(None),
+            ApiError::NotFound(problem(404, "not_found", None)),
+        ] {
+            assert_eq!(outcome(Err(gone)), Outcome::Refused(Refusal::Gone));
+        }
         for refused in [
             ApiError::Conflict(problem(409, "key_reused", None)),
             ApiError::Status {
                 status: 400,
                 problem: None,
             },
-            ApiError::NotFound(None),
             ApiError::SignedOut,
         ] {
             assert_eq!(
@@ -289,6 +311,7 @@ mod tests {
         for refusal in [
             Refusal::NotConfirmed,
             Refusal::Problem,
+            Refusal::Gone,
             Refusal::AlreadyDone {
                 reference: Some("RA-7".into()),
             },

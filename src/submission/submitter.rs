@@ -14,6 +14,8 @@ use record_access_contract::{DisableRequest, RedactionRequest};
 pub enum Request {
     TurnOff(DisableRequest),
     Hide(RedactionRequest),
+    /// Asking for this person's proxy access to be removed, by their id.
+    RemoveProxy(String),
 }
 
 /// One form's submission. Cheap to copy.
@@ -54,6 +56,9 @@ impl Submitter {
                     .await
                     .map(|done| done.reference),
                 Request::Hide(body) => client::request_redaction(&key, body)
+                    .await
+                    .map(|accepted| accepted.reference),
+                Request::RemoveProxy(id) => client::request_proxy_removal(&key, id)
                     .await
                     .map(|accepted| accepted.reference),
             };

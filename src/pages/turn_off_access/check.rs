@@ -24,6 +24,8 @@ const CONFIRM: &str = "confirm";
 const OUTCOMES: OutcomeText = OutcomeText {
     not_confirmed: (text::NOT_CONFIRMED_HEADING, text::NOT_CONFIRMED_BODY),
     refused: (text::REFUSED_HEADING, submission::REFUSED_BODY),
+    already_done: (text::ALREADY_DONE_HEADING, text::ALREADY_DONE_BODY),
+    gone: (text::REFUSED_HEADING, submission::REFUSED_BODY),
 };
 
 #[component]
