@@ -577,7 +577,6 @@ pub mod people {
     }
 
     pub const LOAD_FAILED_HEADING: &str = "We could not load this list";
-    pub const TRY_AGAIN: &str = "Try again";
 
     pub const CHECK_HEADING: &str = "Ask your GP surgery to remove their access";
     pub const NAME: &str = "Name";

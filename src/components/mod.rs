@@ -5,6 +5,7 @@ pub mod entry_card;
 pub mod error_summary;
 pub mod footer;
 pub mod header;
+pub mod load_failed;
 pub mod loading;
 pub mod pressure_warning;
 pub mod record_gate;

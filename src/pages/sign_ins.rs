@@ -5,8 +5,10 @@
 //! only: the page shows no record content.
 
 use crate::api::{client, ApiError};
-use crate::components::{back_link::BackLink, loading::Loading, record_gate::RecordGate};
-use crate::content::{help, people, problem, sign_ins as text, submission};
+use crate::components::{
+    back_link::BackLink, load_failed::LoadFailed, loading::Loading, record_gate::RecordGate,
+};
+use crate::content::{help, problem, sign_ins as text, submission};
 use crate::page_meta::use_page_title;
 use crate::people::describe::SignInRow;
 use crate::people::sign_out_elsewhere::SignOutElsewhere;
@@ -52,16 +54,7 @@ fn SignInsPage() -> impl IntoView {
         </div>
         {move || match loaded.get() {
             None => view! { <Loading /> }.into_any(),
-            Some(Err(error)) => view! {
-                <div class="nhsuk-warning-callout" role="alert">
-                    <h2 class="nhsuk-warning-callout__label">{people::LOAD_FAILED_HEADING}</h2>
-                    <p>{error.message()}</p>
-                    <button type="button" class="nhsuk-button nhsuk-u-margin-bottom-0" on:click=move |_| retry.run(())>
-                        {problem::TRY_AGAIN}
-                    </button>
-                </div>
-            }
-            .into_any(),
+            Some(Err(error)) => view! { <LoadFailed error retry /> }.into_any(),
             Some(Ok(list)) if list.sign_ins.is_empty() => {
                 view! { <p class="nhsuk-body">{text::NONE}</p> }.into_any()
             }

@@ -12,6 +12,7 @@ mod done;
 mod list;
 
 use crate::api::{client, ApiError};
+pub(super) use crate::components::load_failed::LoadFailed;
 use crate::components::record_gate::RecordGate;
 use crate::content::people as text;
 use crate::routing::paths;
@@ -58,21 +59,6 @@ fn load_proxies() -> (Loaded, impl Fn() + Copy) {
     };
     load();
     (loaded, load)
-}
-
-/// A list that could not be loaded: say so, and offer to try again. Never
-/// "nobody": an empty list would reassure falsely.
-#[component]
-fn LoadFailed(error: ApiError, retry: Callback<()>) -> impl IntoView {
-    view! {
-        <div class="nhsuk-warning-callout" role="alert">
-            <h2 class="nhsuk-warning-callout__label">{text::LOAD_FAILED_HEADING}</h2>
-            <p>{error.message()}</p>
-            <button type="button" class="nhsuk-button nhsuk-u-margin-bottom-0" on:click=move |_| retry.run(())>
-                {text::TRY_AGAIN}
-            </button>
-        </div>
-    }
 }
 
 /// The link to the helplines, on every step.
