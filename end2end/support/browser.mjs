@@ -27,8 +27,9 @@ export function launch(options = {}) {
 }
 
 // A new browser context and page for one test, watched by the guards.
-export async function openPage(browser, baseUrl, { preview, viewport = { width: 375, height: 812 } } = {}) {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport });
+// `userAgent` makes it another browser to the backend (a second device).
+export async function openPage(browser, baseUrl, { preview, viewport = { width: 375, height: 812 }, userAgent } = {}) {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport, ...(userAgent ? { userAgent } : {}) });
   if (preview) await context.addCookies([preview.cookie()]);
   await context.addInitScript(() => {
     window.__cspViolations = [];

@@ -49,8 +49,16 @@ export async function assertNoSidewaysScroll(assert, page, label) {
 
 // Fails if any text is cut off by a box that hides its overflow, or if the
 // lines of two different elements overlap. Visually hidden text (for
-// screen readers only) is clipped on purpose and left out.
+// screen readers only) is clipped on purpose and left out. As with axe,
+// the page is measured from its top: text that scrolls under the sticky
+// exit button stays readable by scrolling back, so where an action left
+// the page scrolled to must not change the verdict.
 export async function assertNothingCutOffOrOverlapping(assert, page, label) {
+  const scrolled = await page.evaluate(() => {
+    const at = [scrollX, scrollY];
+    window.scrollTo(0, 0);
+    return at;
+  });
   const problems = await page.evaluate(() => {
     const found = [];
     const describe = (el) =>
@@ -110,5 +118,6 @@ export async function assertNothingCutOffOrOverlapping(assert, page, label) {
     }
     return [...new Set(found)];
   });
+  await page.evaluate(([x, y]) => window.scrollTo(x, y), scrolled);
   assert.deepEqual(problems, [], `${label}: text cut off or overlapping`);
 }

@@ -41,6 +41,9 @@ async function act(page, action) {
     case "long_note_and_submit":
       await page.locator("#note").fill("a".repeat(1001));
       return submit();
+    // A button of its own (type="button", not a form's submit).
+    case "sign_out_elsewhere":
+      return page.getByRole("button", { name: "Sign out everywhere else" }).click();
     default:
       throw new Error(`unknown action ${action}`);
   }
