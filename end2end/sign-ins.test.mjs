@@ -63,6 +63,11 @@ test("signing out everywhere else ends the session on the other device, and keep
   await tabTo(page, "Sign out everywhere else");
   await page.keyboard.press("Enter");
   await page.getByText("You are signed out on every other device").waitFor();
+  // The button that had focus is gone: focus is on what happened.
+  await waitFor(
+    () => page.evaluate(() => document.activeElement?.id === "app-signed-out-elsewhere"),
+    "focus on the outcome",
+  );
   await assertAccessible(assert, page, "sign-ins, signed out everywhere else");
   assert.equal(sent.length, 1);
   const ended = await eventsOf(preview, "other_sessions_ended");

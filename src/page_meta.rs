@@ -52,3 +52,18 @@ pub fn focus_heading() {
         let _ = h1.focus();
     }
 }
+
+/// Moves focus to the element with this id (made focusable by the caller
+/// with `tabindex="-1"`), once it is in the DOM: for a message that takes
+/// the place of the control that had focus, so focus is not lost to the
+/// page's body.
+pub fn focus_when_shown(id: &'static str) {
+    request_animation_frame(move || {
+        if let Some(el) = document()
+            .get_element_by_id(id)
+            .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}

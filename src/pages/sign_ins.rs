@@ -9,7 +9,7 @@ use crate::components::{
     back_link::BackLink, load_failed::LoadFailed, loading::Loading, record_gate::RecordGate,
 };
 use crate::content::{help, problem, sign_ins as text, submission};
-use crate::page_meta::use_page_title;
+use crate::page_meta::{focus_when_shown, use_page_title};
 use crate::people::describe::SignInRow;
 use crate::people::sign_out_elsewhere::SignOutElsewhere;
 use crate::routing::paths;
@@ -102,6 +102,8 @@ fn Row(row: SignInRow) -> impl IntoView {
 /// The button, what it will do, and what happened. `on_done` runs once
 /// the backend says every other session has ended, so the list can show
 /// them signed out.
+const SIGNED_OUT_ELSEWHERE: &str = "app-signed-out-elsewhere";
+
 #[component]
 fn SignOutEverywhereElse(on_done: Callback<()>) -> impl IntoView {
     let session = use_session();
@@ -122,11 +124,17 @@ fn SignOutEverywhereElse(on_done: Callback<()>) -> impl IntoView {
         });
     };
     let sending = move || state.get() == SignOutElsewhere::Sending;
+    // The button goes once it is done: focus goes to what happened.
+    Effect::new(move |_| {
+        if state.get() == SignOutElsewhere::Done {
+            focus_when_shown(SIGNED_OUT_ELSEWHERE);
+        }
+    });
     view! {
         <h3>{text::SIGN_OUT_OTHERS_HEADING}</h3>
         {move || match state.get() {
             SignOutElsewhere::Done => view! {
-                <div class="nhsuk-inset-text" role="status">
+                <div class="nhsuk-inset-text" role="status" id=SIGNED_OUT_ELSEWHERE tabindex="-1">
                     <span class="nhsuk-u-visually-hidden">"Information: "</span>
                     <p class="nhsuk-u-font-weight-bold" data-testid="signed-out-elsewhere">{text::SIGNED_OUT_OTHERS}</p>
                     <p>{text::SIGNED_OUT_OTHERS_BODY}</p>

@@ -7,6 +7,9 @@ use crate::submission::state::{Refusal, Submission};
 use crate::submission::submitter::Submitter;
 use leptos::prelude::*;
 
+/// The id of the outcome's callout, for a form that moves focus to it.
+pub const OUTCOME: &str = "app-outcome";
+
 /// The headings and sentences a form gives each outcome.
 #[derive(Clone, Copy)]
 pub struct OutcomeText {
@@ -62,7 +65,7 @@ pub fn SubmissionOutcome(submitter: Submitter, words: OutcomeText) -> impl IntoV
             _ => return None,
         };
         Some(view! {
-            <div class="nhsuk-warning-callout" role="alert">
+            <div class="nhsuk-warning-callout" role="alert" id=OUTCOME tabindex="-1">
                 <h2 class="nhsuk-warning-callout__label">{heading}</h2>
                 <p>{body}</p>
             </div>

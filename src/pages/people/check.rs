@@ -7,11 +7,11 @@
 use super::{card, load_proxies, HelplinesLink, LoadFailed};
 use crate::components::{back_link::BackLink, loading::Loading};
 use crate::content::{people as text, submission};
-use crate::page_meta::use_page_title;
+use crate::page_meta::{focus_when_shown, use_page_title};
 use crate::people::describe::ProxyCard;
 use crate::routing::paths;
 use crate::routing::router::use_router;
-use crate::submission::form::{OutcomeText, SubmissionOutcome, SubmitButton};
+use crate::submission::form::{OutcomeText, SubmissionOutcome, SubmitButton, OUTCOME};
 use crate::submission::state::{Refusal, Submission};
 use crate::submission::submitter::{Request, Submitter};
 use leptos::ev::SubmitEvent;
@@ -71,6 +71,12 @@ fn Form(card: ProxyCard) -> impl IntoView {
             Submission::Refused(Refusal::Gone | Refusal::AlreadyDone { .. })
         )
     };
+    // The button goes with the form: focus goes to what happened.
+    Effect::new(move |_| {
+        if settled() {
+            focus_when_shown(OUTCOME);
+        }
+    });
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         submitter.submit(Request::RemoveProxy(id.get_value()));

@@ -32,7 +32,12 @@ pub fn List() -> impl IntoView {
             .into_any(),
             Some(Ok(list)) => view! {
                 <ul class="nhsuk-list" data-testid="people">
-                    {list.proxies.iter().map(|p| view! { <Person card=ProxyCard::new(p) /> }).collect_view()}
+                    {list
+                        .proxies
+                        .iter()
+                        .enumerate()
+                        .map(|(n, p)| view! { <Person card=ProxyCard::new(p) n /> })
+                        .collect_view()}
                 </ul>
                 {text::HONEST.map(|p| view! { <p class="nhsuk-body">{p}</p> })}
                 <p class="nhsuk-body">
@@ -46,17 +51,21 @@ pub fn List() -> impl IntoView {
     }
 }
 
+/// One person; `n` numbers them on the page, for the ids that tie each
+/// link to the name it is about.
 #[component]
-fn Person(card: ProxyCard) -> impl IntoView {
+fn Person(card: ProxyCard, n: usize) -> impl IntoView {
+    let name_id = format!("person-{n}");
     let action = match card.pending.clone() {
         Some(pending) => {
             view! { <p class="nhsuk-body nhsuk-u-margin-bottom-0">{pending}</p> }.into_any()
         }
         None => view! {
             <p class="nhsuk-body nhsuk-u-margin-bottom-0">
-                <a href=paths::people_check(&card.id) data-replace="">
+                // The same words on every card: the name, read as the
+                // link's description, says whose access it is about.
+                <a href=paths::people_check(&card.id) data-replace="" aria-describedby=name_id.clone()>
                     {text::ASK_TO_REMOVE}
-                    <span class="nhsuk-u-visually-hidden">": "{card.name.clone()}</span>
                 </a>
             </p>
         }
@@ -65,7 +74,7 @@ fn Person(card: ProxyCard) -> impl IntoView {
     view! {
         <li class="nhsuk-card app-person">
             <div class="nhsuk-card__content">
-                <h2 class="nhsuk-card__heading nhsuk-heading-m app-person__name">{card.name.clone()}</h2>
+                <h2 class="nhsuk-card__heading nhsuk-heading-m app-person__name" id=name_id>{card.name.clone()}</h2>
                 <dl class="nhsuk-summary-list">{card::rows(&card)}</dl>
                 {action}
             </div>
