@@ -1,2 +1,4 @@
 mod ask_to_hide;
+mod people;
+mod sign_ins;
 mod turn_off_access;

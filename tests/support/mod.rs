@@ -142,3 +142,53 @@ fn replace_address(path: &str) {
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
         .unwrap();
 }
+
+/// Waits `ms` milliseconds.
+pub async fn pause(ms: i32) {
+    let pause = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(pause).await.unwrap();
+}
+
+fn performance() -> wasm_bindgen::JsValue {
+    js_sys::Reflect::get(&window(), &"performance".into()).unwrap()
+}
+
+fn call_on_performance(method: &str, arg: Option<&str>) -> wasm_bindgen::JsValue {
+    let performance = performance();
+    let f: js_sys::Function = js_sys::Reflect::get(&performance, &method.into())
+        .unwrap()
+        .unchecked_into();
+    match arg {
+        Some(arg) => f.call1(&performance, &arg.into()),
+        None => f.call0(&performance),
+    }
+    .unwrap()
+}
+
+/// Forgets the requests the page has made so far (see [`requests_to`]).
+pub fn forget_requests() {
+    call_on_performance("clearResourceTimings", None);
+}
+
+/// How many requests to the API address `path` (such as
+/// "/access/proxies") the page has finished since [`forget_requests`], as
+/// the browser's resource timing records them. The test server answers
+/// every one of them with 404, so this is how a test sees what was sent.
+pub fn requests_to(path: &str) -> usize {
+    let url = format!("{}{path}", record_access_contract::API_PREFIX);
+    let entries: js_sys::Array =
+        call_on_performance("getEntriesByType", Some("resource")).unchecked_into();
+    entries
+        .iter()
+        .filter_map(|e| js_sys::Reflect::get(&e, &"name".into()).ok())
+        .filter_map(|name| name.as_string())
+        .filter(|name| {
+            let path_part = name.split('?').next().unwrap_or_default();
+            path_part.ends_with(&url)
+        })
+        .count()
+}
