@@ -79,7 +79,7 @@ async fn signed_out_every_step_asks_to_sign_in_back_to_the_same_address_and_show
         assert!(!text.contains("Request sent"), "{step:?}");
         assert!(!text.contains("RA-1"), "{step:?}");
         assert!(all(&m.root, "[data-testid='people'], form").is_empty());
-        pause(200).await;
+        quiet_for(200).await;
         assert_eq!(requests_to(PROXIES), 0, "nothing is asked for: {step:?}");
     }
 }

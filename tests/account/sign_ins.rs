@@ -69,7 +69,7 @@ async fn signed_out_the_page_asks_to_sign_in_and_shows_no_sign_ins() {
     );
     assert!(!text_of(&m.root).contains(HEADING));
     assert!(all(&m.root, "button, ul").is_empty());
-    pause(200).await;
+    quiet_for(200).await;
     assert_eq!(requests_to(SIGN_INS), 0, "nothing is asked for");
 }
 
@@ -170,7 +170,7 @@ async fn signing_out_elsewhere_unconfirmed_says_so_and_offers_to_try_again() {
     button.click();
     button.click();
     wait_until(5000, || text_of(&m.root).contains(NOT_CONFIRMED)).await;
-    pause(300).await;
+    quiet_for(300).await;
     assert_eq!(requests_to(END_OTHERS), 1, "a double click sends once");
 
     let callout = find_by_text(&m.root, "[role='alert']", NOT_CONFIRMED).unwrap();
@@ -188,7 +188,7 @@ async fn signing_out_elsewhere_unconfirmed_says_so_and_offers_to_try_again() {
             && text_of(&m.root).contains(NOT_CONFIRMED)
     })
     .await;
-    pause(300).await;
+    quiet_for(300).await;
     assert_eq!(requests_to(END_OTHERS), 2);
     assert!(!text_of(&m.root).contains("You are signed out on every other device"));
     assert_eq!(

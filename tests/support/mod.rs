@@ -143,8 +143,11 @@ fn replace_address(path: &str) {
         .unwrap();
 }
 
-/// Waits `ms` milliseconds.
-pub async fn pause(ms: i32) {
+/// Lets `ms` milliseconds go by, to show that something does NOT happen
+/// (a request not sent, a second one not sent): there is no condition to
+/// wait for when the point is that nothing comes. Never use it to wait for
+/// something to happen; `wait_until` does that.
+pub async fn quiet_for(ms: i32) {
     let pause = js_sys::Promise::new(&mut |resolve, _| {
         window()
             .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
