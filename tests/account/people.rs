@@ -21,25 +21,8 @@ const LOAD_FAILED: &str = "We could not load this list";
 const NOBODY: &str = "Nobody has proxy access";
 const PROXIES: &str = "/access/proxies";
 
-fn signed_in(status: AccessStatus) -> SessionState {
-    SessionState::SignedIn(signed_in_session(status))
-}
-
 fn mount_step(state: SessionState, step: PeopleStep) -> Mounted {
     mount_with_session(state, move || view! { <People step /> })
-}
-
-fn h1(m: &Mounted) -> String {
-    all(&m.root, "h1")
-        .first()
-        .map(text_of)
-        .unwrap_or_default()
-        .trim()
-        .to_owned()
-}
-
-fn href(link: &web_sys::HtmlElement) -> String {
-    link.get_attribute("href").unwrap_or_default()
 }
 
 /// Waits until the list has failed to load, so that no request of this
@@ -89,7 +72,7 @@ async fn with_record_access_off_the_list_still_stands_and_no_pressure_warning_is
     for status in [AccessStatus::Disabled, AccessStatus::Unknown] {
         let _at = AddressGuard::at("/account/people");
         // Not acknowledged: the record pages would show the warning first.
-        let m = mount_step(signed_in(status), PeopleStep::List);
+        let m = mount_step(signed_in_as(status), PeopleStep::List);
         settle().await;
         assert_eq!(h1(&m), HEADING, "{status:?}");
         let text = text_of(&m.root);
@@ -112,7 +95,7 @@ async fn with_record_access_off_the_list_still_stands_and_no_pressure_warning_is
 #[wasm_bindgen_test]
 async fn while_the_list_loads_a_status_says_so_and_nobody_is_claimed() {
     let _at = AddressGuard::at("/account/people");
-    let m = mount_step(signed_in(AccessStatus::Enabled), PeopleStep::List);
+    let m = mount_step(signed_in_as(AccessStatus::Enabled), PeopleStep::List);
     // Straight after mounting: the request cannot have been answered yet.
     let status = all(&m.root, "[role='status']");
     assert_eq!(status.len(), 1);
@@ -126,7 +109,7 @@ async fn while_the_list_loads_a_status_says_so_and_nobody_is_claimed() {
 async fn a_list_that_fails_to_load_says_so_and_try_again_loads_it_again() {
     let _at = AddressGuard::at("/account/people");
     forget_requests();
-    let m = mount_step(signed_in(AccessStatus::Enabled), PeopleStep::List);
+    let m = mount_step(signed_in_as(AccessStatus::Enabled), PeopleStep::List);
     until_failed(&m).await;
     assert_eq!(h1(&m), HEADING);
     let alert = find_by_text(&m.root, "[role='alert']", LOAD_FAILED).expect("an alert");
@@ -157,7 +140,7 @@ async fn a_list_that_fails_to_load_says_so_and_try_again_loads_it_again() {
 async fn the_check_step_without_a_person_shows_everyone() {
     for address in ["/account/people/check", "/account/people/check?person="] {
         let _at = AddressGuard::at(address);
-        let m = mount_step(signed_in(AccessStatus::Enabled), PeopleStep::Check);
+        let m = mount_step(signed_in_as(AccessStatus::Enabled), PeopleStep::Check);
         settle().await;
         assert_eq!(h1(&m), HEADING, "{address}");
         assert!(find_by_text(&m.root, "button", "Send request").is_none());
@@ -172,7 +155,7 @@ async fn the_check_step_without_a_person_shows_everyone() {
 #[wasm_bindgen_test]
 async fn the_check_step_whose_list_fails_offers_to_try_again_and_nothing_to_send() {
     let _at = AddressGuard::at("/account/people/check?person=px-1");
-    let m = mount_step(signed_in(AccessStatus::Disabled), PeopleStep::Check);
+    let m = mount_step(signed_in_as(AccessStatus::Disabled), PeopleStep::Check);
     settle().await;
     assert_eq!(
         document().title(),
@@ -191,7 +174,7 @@ async fn the_check_step_whose_list_fails_offers_to_try_again_and_nothing_to_send
 #[wasm_bindgen_test]
 async fn the_done_step_shows_the_reference_from_the_address_and_without_one_is_not_found() {
     let _at = AddressGuard::at("/account/people/done?ref=RA-1");
-    let m = mount_step(signed_in(AccessStatus::Enabled), PeopleStep::Done);
+    let m = mount_step(signed_in_as(AccessStatus::Enabled), PeopleStep::Done);
     settle().await;
     assert_eq!(h1(&m), "Request sent");
     assert_eq!(
@@ -208,7 +191,7 @@ async fn the_done_step_shows_the_reference_from_the_address_and_without_one_is_n
 
     for address in ["/account/people/done", "/account/people/done?ref="] {
         let _at = AddressGuard::at(address);
-        let m = mount_step(signed_in(AccessStatus::Enabled), PeopleStep::Done);
+        let m = mount_step(signed_in_as(AccessStatus::Enabled), PeopleStep::Done);
         settle().await;
         assert_eq!(
             h1(&m),
@@ -222,7 +205,7 @@ async fn the_done_step_shows_the_reference_from_the_address_and_without_one_is_n
 #[wasm_bindgen_test]
 async fn home_links_to_the_people_and_sign_ins_pages() {
     for status in [AccessStatus::Enabled, AccessStatus::Disabled] {
-        let m = mount_with_session(signed_in(status), || view! { <HomePage /> });
+        let m = mount_with_session(signed_in_as(status), || view! { <HomePage /> });
         settle().await;
         let people = find_by_text(&m.root, "a", "Check who can see your record").unwrap();
         assert_eq!(href(&people), "/account/people", "{status:?}");
@@ -243,7 +226,7 @@ async fn help_links_to_the_people_and_sign_ins_pages() {
 
 #[wasm_bindgen_test]
 async fn the_account_menu_links_to_the_people_page() {
-    let m = mount_with_session(signed_in(AccessStatus::Enabled), || view! { <Header /> });
+    let m = mount_with_session(signed_in_as(AccessStatus::Enabled), || view! { <Header /> });
     settle().await;
     let nav = &all(&m.root, "nav[aria-label='Account']")[0];
     let link = find_by_text(nav, "a", "Who can see your record").unwrap();
@@ -252,7 +235,7 @@ async fn the_account_menu_links_to_the_people_page() {
 
 #[wasm_bindgen_test]
 async fn the_pressure_warning_links_to_the_people_page() {
-    let m = mount_with_session(signed_in(AccessStatus::Enabled), || {
+    let m = mount_with_session(signed_in_as(AccessStatus::Enabled), || {
         view! { <PressureWarning /> }
     });
     settle().await;

@@ -20,25 +20,8 @@ const NOT_CONFIRMED: &str = "We could not confirm that you were signed out on ot
 const SIGN_INS: &str = "/session/sign-ins";
 const END_OTHERS: &str = "/session/end-others";
 
-fn signed_in(status: AccessStatus) -> SessionState {
-    SessionState::SignedIn(signed_in_session(status))
-}
-
 fn mount_page(state: SessionState) -> Mounted {
     mount_with_session(state, || view! { <SignIns /> })
-}
-
-fn h1(m: &Mounted) -> String {
-    all(&m.root, "h1")
-        .first()
-        .map(text_of)
-        .unwrap_or_default()
-        .trim()
-        .to_owned()
-}
-
-fn href(link: &HtmlElement) -> String {
-    link.get_attribute("href").unwrap_or_default()
 }
 
 /// The "sign out everywhere else" button (the list's "try again" is the
@@ -77,7 +60,7 @@ async fn signed_out_the_page_asks_to_sign_in_and_shows_no_sign_ins() {
 async fn with_record_access_off_the_page_still_stands_and_no_pressure_warning_is_asked_for() {
     for status in [AccessStatus::Disabled, AccessStatus::Unknown] {
         let _at = AddressGuard::at("/account/sign-ins");
-        let m = mount_page(signed_in(status));
+        let m = mount_page(signed_in_as(status));
         settle().await;
         assert_eq!(h1(&m), HEADING, "{status:?}");
         let text = text_of(&m.root);
@@ -96,7 +79,7 @@ async fn with_record_access_off_the_page_still_stands_and_no_pressure_warning_is
 #[wasm_bindgen_test]
 async fn the_page_says_what_to_do_about_a_sign_in_you_do_not_recognise() {
     let _at = AddressGuard::at("/account/sign-ins");
-    let m = mount_page(signed_in(AccessStatus::Enabled));
+    let m = mount_page(signed_in_as(AccessStatus::Enabled));
     // Straight after mounting: the request cannot have been answered yet.
     let loading = find_by_text(&m.root, "[role='status']", "Loading").expect("a loading status");
     assert_eq!(text_of(&loading), "Loading");
@@ -139,7 +122,7 @@ async fn the_page_says_what_to_do_about_a_sign_in_you_do_not_recognise() {
 async fn a_list_that_fails_to_load_says_so_and_try_again_loads_it_again() {
     let _at = AddressGuard::at("/account/sign-ins");
     forget_requests();
-    let m = mount_page(signed_in(AccessStatus::Enabled));
+    let m = mount_page(signed_in_as(AccessStatus::Enabled));
     until_failed(&m).await;
     let alert = find_by_text(&m.root, "[role='alert']", LOAD_FAILED).unwrap();
     assert!(text_of(&alert).contains("Something went wrong on our side"));
@@ -161,7 +144,7 @@ async fn a_list_that_fails_to_load_says_so_and_try_again_loads_it_again() {
 #[wasm_bindgen_test]
 async fn signing_out_elsewhere_unconfirmed_says_so_and_offers_to_try_again() {
     let _at = AddressGuard::at("/account/sign-ins");
-    let m = mount_page(signed_in(AccessStatus::Enabled));
+    let m = mount_page(signed_in_as(AccessStatus::Enabled));
     until_failed(&m).await;
     forget_requests();
 

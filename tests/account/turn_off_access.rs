@@ -20,15 +20,6 @@ fn mount_step(state: SessionState, step: AccountStep) -> Mounted {
     mount_with_session(state, move || view! { <TurnOffAccess step /> })
 }
 
-fn h1(m: &Mounted) -> String {
-    all(&m.root, "h1")
-        .first()
-        .map(text_of)
-        .unwrap_or_default()
-        .trim()
-        .to_owned()
-}
-
 fn active_element() -> Option<web_sys::Element> {
     document().active_element()
 }

@@ -57,6 +57,27 @@ pub fn signed_in_session(status: AccessStatus) -> Session {
     }
 }
 
+/// A signed-in state with the record access `status` (the pressure
+/// warning not acknowledged).
+pub fn signed_in_as(status: AccessStatus) -> record_access::session::SessionState {
+    record_access::session::SessionState::SignedIn(signed_in_session(status))
+}
+
+/// The text of the first `h1` under `m`'s root, trimmed.
+pub fn h1(m: &Mounted) -> String {
+    all(&m.root, "h1")
+        .first()
+        .map(text_of)
+        .unwrap_or_default()
+        .trim()
+        .to_owned()
+}
+
+/// A link's `href` as written.
+pub fn href(link: &HtmlElement) -> String {
+    link.get_attribute("href").unwrap_or_default()
+}
+
 /// A view mounted inside a router with a session service in a given state.
 /// Unmounted when dropped.
 pub struct Mounted {
