@@ -50,13 +50,7 @@ async fn signed_out_every_step_asks_to_sign_in_back_to_the_same_address_and_show
         forget_requests();
         let m = mount_step(SessionState::SignedOut, step);
         settle().await;
-        assert_eq!(h1(&m), "Sign in to continue", "{step:?}");
-        let link = find_by_text(&m.root, "a", "Continue to NHS login").expect("sign in");
-        assert_eq!(
-            href(&link),
-            format!("/api/v1/auth/login?return_to={return_to}"),
-            "{step:?}"
-        );
+        assert_asks_to_sign_in(&m, return_to);
         let text = text_of(&m.root);
         assert!(!text.contains(HEADING), "{step:?}");
         assert!(!text.contains("Request sent"), "{step:?}");

@@ -44,12 +44,7 @@ async fn signed_out_the_page_asks_to_sign_in_and_shows_no_sign_ins() {
     forget_requests();
     let m = mount_page(SessionState::SignedOut);
     settle().await;
-    assert_eq!(h1(&m), "Sign in to continue");
-    let link = find_by_text(&m.root, "a", "Continue to NHS login").unwrap();
-    assert_eq!(
-        href(&link),
-        "/api/v1/auth/login?return_to=%2Faccount%2Fsign-ins"
-    );
+    assert_asks_to_sign_in(&m, "%2Faccount%2Fsign-ins");
     assert!(!text_of(&m.root).contains(HEADING));
     assert!(all(&m.root, "button, ul").is_empty());
     quiet_for(200).await;

@@ -73,6 +73,17 @@ pub fn h1(m: &Mounted) -> String {
         .to_owned()
 }
 
+/// The page asks to sign in, with a link that brings the patient back to
+/// `return_to` (as the sign-in address encodes it).
+pub fn assert_asks_to_sign_in(m: &Mounted, return_to: &str) {
+    assert_eq!(h1(m), "Sign in to continue", "{return_to}");
+    let link = find_by_text(&m.root, "a", "Continue to NHS login").expect("a sign-in link");
+    assert_eq!(
+        href(&link),
+        format!("/api/v1/auth/login?return_to={return_to}")
+    );
+}
+
 /// A link's `href` as written.
 pub fn href(link: &HtmlElement) -> String {
     link.get_attribute("href").unwrap_or_default()
