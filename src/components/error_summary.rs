@@ -8,6 +8,7 @@
 //! once, not once a form.
 
 use crate::content::error_summary as text;
+use crate::page_meta::focus_when_shown;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -25,7 +26,7 @@ const SUMMARY: &str = "app-error-summary";
 pub fn ErrorSummary(errors: Errors) -> impl IntoView {
     Effect::new(move |_| {
         if errors.with(|e| !e.is_empty()) {
-            request_animation_frame(|| focus_by_id(SUMMARY, false));
+            focus_when_shown(SUMMARY);
         }
     });
     move || {
@@ -40,7 +41,7 @@ pub fn ErrorSummary(errors: Errors) -> impl IntoView {
                                     <li>
                                         <a href=format!("#{field}") on:click=move |ev| {
                                             ev.prevent_default();
-                                            focus_by_id(field, true);
+                                            focus_field(field);
                                         }>{message}</a>
                                     </li>
                                 }).collect_view()}
@@ -53,20 +54,17 @@ pub fn ErrorSummary(errors: Errors) -> impl IntoView {
     }
 }
 
-/// Focuses an element; for a field, with its label or legend scrolled into
-/// view too, only as far as needed: a question already on screen stays
-/// where it is, rather than jumping to the top under the exit button.
-fn focus_by_id(id: &str, field: bool) {
+/// Focuses a field with its label or legend scrolled into view too, only
+/// as far as needed: a question already on screen stays where it is,
+/// rather than jumping to the top under the exit button.
+fn focus_field(id: &str) {
     let Some(el) = document()
         .get_element_by_id(id)
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
     else {
         return;
     };
-    let group = field
-        .then(|| el.closest("fieldset, .nhsuk-form-group").ok().flatten())
-        .flatten();
-    let Some(group) = group else {
+    let Some(group) = el.closest("fieldset, .nhsuk-form-group").ok().flatten() else {
         let _ = el.focus();
         return;
     };

@@ -4,9 +4,12 @@
 //! sign out everywhere else, turn off access, get help. Behind sign-in
 //! only: the page shows no record content.
 
-use crate::api::{client, ApiError};
+use crate::api::client;
 use crate::components::{
-    back_link::BackLink, load_failed::LoadFailed, loading::Loading, record_gate::RecordGate,
+    back_link::BackLink,
+    load_failed::{load_list, LoadFailed},
+    loading::Loading,
+    record_gate::RecordGate,
 };
 use crate::content::{help, problem, sign_ins as text, submission};
 use crate::page_meta::{focus_when_shown, use_page_title};
@@ -16,7 +19,7 @@ use crate::routing::paths;
 use crate::session::use_session;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use record_access_contract::{SignInList, SIGN_INS_DAYS};
+use record_access_contract::SIGN_INS_DAYS;
 
 #[component]
 pub fn SignIns() -> impl IntoView {
@@ -30,19 +33,7 @@ pub fn SignIns() -> impl IntoView {
 #[component]
 fn SignInsPage() -> impl IntoView {
     use_page_title(text::TITLE);
-    let session = use_session();
-    let loaded = RwSignal::new(None::<Result<SignInList, ApiError>>);
-    let load = move || {
-        loaded.set(None);
-        spawn_local(async move {
-            let result = client::sign_ins().await;
-            if let Err(error) = &result {
-                session.handle_error(error);
-            }
-            let _ = loaded.try_set(Some(result));
-        });
-    };
-    load();
+    let (loaded, load) = load_list(client::sign_ins);
     let retry = Callback::new(move |()| load());
     view! {
         <BackLink href=paths::HOME.to_owned() text=submission::BACK />

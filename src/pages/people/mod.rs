@@ -11,16 +11,15 @@ mod check;
 mod done;
 mod list;
 
-use crate::api::{client, ApiError};
+use crate::api::client;
 pub(super) use crate::components::load_failed::LoadFailed;
+use crate::components::load_failed::{load_list, Loaded};
 use crate::components::record_gate::RecordGate;
 use crate::content::people as text;
 use crate::routing::paths;
 use crate::routing::route::{person, PeopleStep};
 use crate::routing::router::use_router;
-use crate::session::use_session;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use record_access_contract::ProxyList;
 
 /// One step, signed in.
@@ -39,26 +38,10 @@ pub fn People(step: PeopleStep) -> impl IntoView {
     }
 }
 
-/// The list of people with proxy access: `None` while it loads.
-type Loaded = RwSignal<Option<Result<ProxyList, ApiError>>>;
-
-/// Loads the list now, and again whenever the returned closure is called.
-/// A 401 ends the session, as anywhere else.
-fn load_proxies() -> (Loaded, impl Fn() + Copy) {
-    let session = use_session();
-    let loaded: Loaded = RwSignal::new(None);
-    let load = move || {
-        loaded.set(None);
-        spawn_local(async move {
-            let result = client::proxies().await;
-            if let Err(error) = &result {
-                session.handle_error(error);
-            }
-            let _ = loaded.try_set(Some(result));
-        });
-    };
-    load();
-    (loaded, load)
+/// Loads everyone with proxy access now, and again whenever the returned
+/// closure is called.
+fn load_proxies() -> (Loaded<ProxyList>, impl Fn() + Copy) {
+    load_list(client::proxies)
 }
 
 /// The link to the helplines, on every step.
