@@ -13,12 +13,15 @@
 //! - Anything unknown about an entry's visibility means hidden
 //!   ([`Visibility::Unknown`]); an unknown kind is shown as a generic entry
 //!   ([`EntryKind::Other`]).
+//! - An entry's `unopened` is read fail closed: anything but a missing
+//!   field or `false` means the patient has not opened it ([`unopened`]).
 //! - What a proxy can see and when anything happened are kept as text, so
 //!   that poor data still shows the person or the sign-in
 //!   ([`Proxy`], [`SignIn`]).
 
 use serde::{Deserialize, Serialize};
 
+pub mod unopened;
 pub mod uk_time;
 
 /// Every path below lives under this prefix.
@@ -138,6 +141,16 @@ pub struct Entry {
     pub visibility: Visibility,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<Detail>>,
+    /// A test result the patient has not opened yet. Read fail closed
+    /// ([`unopened`]): only a missing field or exactly `false` means
+    /// opened; `true`, `null` or any other value means unopened, and the
+    /// entry is still shown, as unopened.
+    #[serde(
+        default,
+        deserialize_with = "unopened::deserialize",
+        skip_serializing_if = "std::ops::Not::not"
+    )]
+    pub unopened: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -220,6 +233,55 @@ impl<T> Lenient<T> {
         match self {
             Lenient::Valid(t) => Some(t),
             Lenient::Invalid(_) => None,
+        }
+    }
+}
+
+// ------------------------------------------------------------ preferences
+
+/// `GET /preferences`, and the stored body that `PUT /preferences` answers
+/// with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Preferences {
+    pub results_release: ResultsRelease,
+}
+
+/// `PUT /preferences` (with an `Idempotency-Key` header): the whole
+/// preference set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PreferencesRequest {
+    /// [`ResultsRelease::Unknown`] is never sent; the backend answers it
+    /// with a 400 problem.
+    pub results_release: ResultsRelease,
+}
+
+/// When a new test result is released to the patient (and to everyone
+/// with proxy access).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResultsRelease {
+    /// Once a clinician at the GP surgery has reviewed it.
+    AfterReview,
+    /// Only once someone at the GP surgery has talked to the patient about
+    /// it. Until then it is held like a result awaiting review.
+    AfterConversation,
+    /// A value this app does not know: neither choice is marked.
+    #[serde(other)]
+    Unknown,
+}
+
+impl ResultsRelease {
+    /// The choices a patient can make, in the order they are offered.
+    pub const CHOICES: [ResultsRelease; 2] =
+        [ResultsRelease::AfterReview, ResultsRelease::AfterConversation];
+
+    /// The wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ResultsRelease::AfterReview => "after_review",
+            ResultsRelease::AfterConversation => "after_conversation",
+            ResultsRelease::Unknown => "unknown",
         }
     }
 }

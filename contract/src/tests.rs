@@ -244,3 +244,55 @@ fn already_requested_carries_the_reference() {
     assert_eq!(p.code, codes::ALREADY_REQUESTED);
     assert_eq!(p.reference.as_deref(), Some("RA-00000002"));
 }
+
+#[test]
+fn unopened_is_read_fail_closed() {
+    let decode = |value: Option<serde_json::Value>| {
+        let mut v = entry_json();
+        if let Some(value) = value {
+            v["unopened"] = value;
+        }
+        serde_json::from_value::<Entry>(v).map(|e| e.unopened)
+    };
+    assert_eq!(decode(None).unwrap(), false);
+    assert_eq!(decode(Some(json!(false))).unwrap(), false);
+    for value in [
+        json!(true),
+        json!(null),
+        json!("yes"),
+        json!("false"),
+        json!(0),
+        json!(1.5),
+        json!([false]),
+        json!({"opened": true}),
+    ] {
+        assert_eq!(decode(Some(value.clone())).unwrap(), true, "{value}");
+    }
+}
+
+#[test]
+fn unopened_is_sent_only_when_true() {
+    let mut e: Entry = serde_json::from_value(entry_json()).unwrap();
+    assert!(serde_json::to_value(&e).unwrap().get("unopened").is_none());
+    e.unopened = true;
+    assert_eq!(serde_json::to_value(&e).unwrap()["unopened"], json!(true));
+}
+
+#[test]
+fn preferences_round_trip_and_unknown_choice_is_unknown() {
+    for choice in ResultsRelease::CHOICES {
+        let body = json!({"results_release": choice.as_str()});
+        let p: Preferences = serde_json::from_value(body.clone()).unwrap();
+        assert_eq!(p.results_release, choice);
+        assert_eq!(serde_json::to_value(&p).unwrap(), body);
+        let r: PreferencesRequest = serde_json::from_value(body).unwrap();
+        assert_eq!(r.results_release, choice);
+    }
+    let p: Preferences =
+        serde_json::from_value(json!({"results_release": "never", "theme": "dark"})).unwrap();
+    assert_eq!(p.results_release, ResultsRelease::Unknown);
+    assert!(serde_json::from_value::<PreferencesRequest>(
+        json!({"results_release": "after_review", "theme": "dark"})
+    )
+    .is_err());
+}

@@ -105,6 +105,7 @@ fn entry() -> impl Strategy<Value = Entry> {
                 location: None,
                 visibility,
                 details: None,
+                unopened: false,
             },
         )
 }

@@ -47,6 +47,8 @@ struct Held {
     clinician: Option<Arc<str>>,
     location: Option<Arc<str>>,
     details: Option<Box<[SharedDetail]>>,
+    /// The backend says the patient has not opened it yet.
+    unopened: bool,
 }
 
 /// A detail's label and value.
@@ -74,6 +76,7 @@ impl Held {
                     .map(|d| (texts.share(&d.label), texts.share(&d.value)))
                     .collect()
             }),
+            unopened: entry.unopened,
         }
     }
 
@@ -88,6 +91,7 @@ impl Held {
             && same(&self.summary, &entry.summary)
             && same(&self.clinician, &entry.clinician)
             && same(&self.location, &entry.location)
+            && self.unopened == entry.unopened
             && match (&self.details, &entry.details) {
                 (None, None) => true,
                 (Some(held), Some(sent)) => {
@@ -135,6 +139,7 @@ impl ShownEntry {
                     })
                     .collect()
             }),
+            unopened: h.unopened,
         }
     }
 

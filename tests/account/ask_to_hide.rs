@@ -22,6 +22,7 @@ fn entry() -> Entry {
         location: None,
         visibility: Visibility::Visible,
         details: None,
+        unopened: false,
     }
 }
 

@@ -25,6 +25,7 @@ fn entry(id: &str, kind: EntryKind, on: &str, title: &str) -> Entry {
         location: None,
         visibility: Visibility::Visible,
         details: None,
+        unopened: false,
     }
 }
 

@@ -34,6 +34,7 @@ fn sent(title: &str) -> Entry {
         location: Some("Riverside Medical Practice".into()),
         visibility: Visibility::Visible,
         details: None,
+        unopened: false,
     }
 }
 

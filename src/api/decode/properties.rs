@@ -81,6 +81,7 @@ fn entry_with(
                     location,
                     visibility,
                     details,
+                    unopened: false,
                 }
             },
         )

@@ -16,6 +16,7 @@ pub fn entry(id: &str, recorded_on: &str) -> Entry {
         location: None,
         visibility: Visibility::Visible,
         details: None,
+        unopened: false,
     }
 }
 
