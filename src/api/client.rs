@@ -16,7 +16,7 @@ use crate::routing::paths::encode_query_value;
 use gloo_net::http::{Method, RequestBuilder};
 use record_access_contract::{
     AccessDisabled, AcknowledgementRequest, DisableRequest, EndReason, EndSessionRequest,
-    EntriesPage, Entry, Lenient, ProxyList, RedactionAccepted, RedactionRequest, RemovalAccepted,
+    EntriesPage, Entry, Lenient, Preferences, PreferencesRequest, ProxyList, RedactionAccepted, RedactionRequest, RemovalAccepted,
     RemovalRequest, SafeguardingChoice, Session, SignInList, API_PREFIX,
 };
 use serde::de::DeserializeOwned;
@@ -76,6 +76,29 @@ pub async fn entry(id: &str) -> Result<Entry, ApiError> {
         encode_query_value(id)
     )))
     .await
+}
+
+/// `POST /record/entries/{id}/opened`: the patient opened a new result.
+pub async fn mark_opened(id: &str) -> Result<(), ApiError> {
+    let path = format!("/record/entries/{}/opened", encode_query_value(id));
+    empty(Call::post(&path, None)).await
+}
+
+/// `GET /preferences`
+pub async fn preferences() -> Result<Preferences, ApiError> {
+    json(Call::get("/preferences".into())).await
+}
+
+/// `PUT /preferences`
+pub async fn set_preferences(
+    idempotency_key: &str,
+    request: &PreferencesRequest,
+) -> Result<Preferences, ApiError> {
+    let call = Call {
+        method: Method::PUT,
+        ..Call::post("/preferences", Some(idempotency_key))
+    };
+    json(call.with_json(request)).await
 }
 
 /// `POST /record/redaction-requests`
