@@ -364,6 +364,23 @@ pub mod record {
     pub const INFORMATION: &str = "Information: ";
     pub const RESULTS_AFTER_REVIEW: &str =
         "Some test results may appear after your GP surgery has reviewed them.";
+    pub const RESULTS_AFTER_CONVERSATION: &str =
+        "Some test results may appear after someone at your GP surgery has talked to you about them.";
+    /// When the patient's choice could not be read.
+    pub const RESULTS_LATER: &str = "Some test results may not appear straight away.";
+
+    /// A new result the patient has not opened: nothing of it but its kind
+    /// and date is shown.
+    pub const NEW_RESULT: &str = "New result: open it when you are ready";
+    pub const NEW_RESULT_ADVICE: &str = "You may want someone with you when you read it, or to speak to your GP surgery first.";
+    pub const OPEN_RESULT: &str = "Open this result";
+    pub fn open_result_context(date: &str) -> String {
+        format!(" from {date}")
+    }
+    pub fn added_on(date: &str) -> String {
+        format!("Added on {date}")
+    }
+    pub const UNOPENED_NOT_SEARCHED: &str = "Results you have not opened are not searched.";
     pub fn nothing_since(date: &str) -> String {
         format!("Nothing has been added to your record since {date}.")
     }
@@ -656,6 +673,10 @@ pub mod ask_to_hide {
     pub const LINK: &str = "Ask your GP surgery to hide this entry";
     pub const HEADING: &str = "Ask your GP surgery to hide this entry";
     pub const ENTRY: &str = "Entry";
+    /// An unopened result is named without opening it.
+    pub fn unopened_entry(date: &str) -> String {
+        format!("A new test result from {date}")
+    }
     pub const WHAT_HAPPENS: [&str; 3] = [
         "Your GP surgery will look at your request and decide. They may contact you to talk about it.",
         "If they hide it, the entry disappears from your record in this app. It will not show that anything was hidden.",

@@ -13,7 +13,9 @@ use crate::routing::paths;
 use crate::submission::form::{confirmation_panel, OutcomeText, SubmissionOutcome, SubmitButton};
 use crate::submission::submitter::{Request, Submitter};
 use leptos::ev::SubmitEvent;
+use crate::dates;
 use leptos::prelude::*;
+use record_access_contract::uk_time::parse_recorded_on;
 use record_access_contract::{Entry, RedactionRequest, REDACTION_NOTE_MAX_CHARS};
 use std::time::Duration;
 
@@ -27,11 +29,24 @@ const OUTCOMES: OutcomeText = OutcomeText {
 };
 
 #[component]
-pub fn AskToHide(entry: Entry) -> impl IntoView {
+pub fn AskToHide(
+    entry: Entry,
+    /// A new result not opened yet: named by its date only.
+    #[prop(optional)]
+    unopened: bool,
+) -> impl IntoView {
     use_page_title(text::TITLE);
     let submitter = Submitter::new();
     let id = StoredValue::new(entry.id.clone());
     let back = paths::entry(&entry.id);
+    let title = if unopened {
+        let date = parse_recorded_on(&entry.recorded_on)
+            .map(|r| dates::long_date(r.date))
+            .unwrap_or_default();
+        text::unopened_entry(&date)
+    } else {
+        entry.title.clone()
+    };
     // Only being done replaces the form; other changes are the form's own.
     let done = Memo::new(move |_| submitter.reference());
     move || match done.get() {
@@ -43,7 +58,7 @@ pub fn AskToHide(entry: Entry) -> impl IntoView {
         .into_any(),
         None => view! {
             <BackLink href=back.clone() text=submission::BACK />
-            <Form title=entry.title.clone() id submitter />
+            <Form title=title.clone() id submitter />
         }
         .into_any(),
     }

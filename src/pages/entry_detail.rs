@@ -4,12 +4,16 @@
 //! the patient arrives by a deep link. Either way it passes the same
 //! fail-closed safety filter, and anything that does not pass, like a 404,
 //! reads "This entry is not available": hidden and missing look the same.
+//!
+//! A new result the patient has not opened is not shown until they ask,
+//! in the same words as on the timeline; asking to hide it does not open
+//! it.
 
 use crate::api::{client, ApiError};
 use crate::components::{back_link::BackLink, loading::Loading, service_problem::ServiceProblem};
 use crate::content::{ask_to_hide as ask_text, record as text};
 use crate::dates;
-use crate::page_meta::use_page_title;
+use crate::page_meta::{focus_heading, use_page_title};
 use crate::pages::ask_to_hide::AskToHide;
 use crate::record::store::use_record_store;
 use crate::record::SafeRecord;
@@ -63,13 +67,19 @@ pub fn EntryDetail(
     });
 
     let show = move |entry: Entry| {
+        // The record's copy knows whether it was opened; a copy fetched on
+        // its own asks the store.
+        let unopened = entry.unopened && !store.is_opened(&entry.id);
         if ask {
-            view! { <AskToHide entry /> }.into_any()
+            view! { <AskToHide entry unopened /> }.into_any()
+        } else if unopened {
+            view! { <AskFirst entry /> }.into_any()
         } else {
             view! { <EntryView entry /> }.into_any()
         }
     };
     move || {
+        store.opened_count();
         if let Some(entry) = from_store() {
             return show(entry);
         }
@@ -142,6 +152,33 @@ fn EntryView(entry: Entry) -> impl IntoView {
                 })
                 .collect_view()}
         </dl>
+        <p class="nhsuk-body">
+            <a href=paths::ask_to_hide(&entry.id)>{ask_text::LINK}</a>
+        </p>
+    }
+}
+
+/// A new result not opened yet: only its kind and date, and the choice to
+/// open it now.
+#[component]
+fn AskFirst(entry: Entry) -> impl IntoView {
+    use_page_title(text::ENTRY_TITLE);
+    let store = use_record_store();
+    let date = parse_recorded_on(&entry.recorded_on)
+        .map(|r| dates::long_date(r.date))
+        .unwrap_or_default();
+    let id = StoredValue::new(entry.id.clone());
+    let open = move |_| {
+        id.with_value(|id| store.open(id));
+        request_animation_frame(focus_heading);
+    };
+    view! {
+        <BackToRecord />
+        <span class="nhsuk-caption-l">{text::kind_label(entry.kind)}</span>
+        <h1>{text::NEW_RESULT}</h1>
+        <p class="nhsuk-body">{text::added_on(&date)}</p>
+        <p class="nhsuk-body">{text::NEW_RESULT_ADVICE}</p>
+        <button type="button" class="nhsuk-button" on:click=open>{text::OPEN_RESULT}</button>
         <p class="nhsuk-body">
             <a href=paths::ask_to_hide(&entry.id)>{ask_text::LINK}</a>
         </p>

@@ -7,7 +7,9 @@
 //! so that however long the record, only a few dozen cards are in the DOM
 //! and keyboard and screen-reader order is simply the document order.
 
+use crate::api::client;
 use crate::components::entry_card::{CardText, EntryCard};
+use crate::components::load_failed::load_list;
 use crate::components::record_gate::AccessOff;
 use crate::components::timeline_filters::TimelineFilters;
 use crate::components::{loading::Loading, service_problem::ServiceProblem};
@@ -20,6 +22,7 @@ use crate::routing::paths;
 use crate::routing::route::page_number;
 use crate::routing::router::use_router;
 use leptos::prelude::*;
+use record_access_contract::ResultsRelease;
 
 /// Cards on one page of the timeline.
 pub const PER_PAGE: usize = 25;
@@ -119,16 +122,27 @@ enum Phase {
     Failed(crate::api::ApiError),
 }
 
-/// When access started, and the one line about results awaiting review.
+/// When access started, and the one line about results not shown yet,
+/// which follows the patient's choice of when new results appear.
 #[component]
 fn RecordBanner(start_date: Memo<Option<record_access_contract::uk_time::Date>>) -> impl IntoView {
+    let (choice, _) = load_list(client::preferences);
+    let results_line = move || match choice.get() {
+        None => "",
+        Some(Ok(p)) => match p.results_release {
+            ResultsRelease::AfterReview => text::RESULTS_AFTER_REVIEW,
+            ResultsRelease::AfterConversation => text::RESULTS_AFTER_CONVERSATION,
+            ResultsRelease::Unknown => text::RESULTS_LATER,
+        },
+        Some(Err(_)) => text::RESULTS_LATER,
+    };
     move || {
         start_date.get().map(|date| {
             view! {
                 <div class="nhsuk-inset-text">
                     <span class="nhsuk-u-visually-hidden">{text::INFORMATION}</span>
                     <p>{text::access_from(&dates::long_date(date))}</p>
-                    <p>{text::RESULTS_AFTER_REVIEW}</p>
+                    <p>{results_line}</p>
                     <p><a href=paths::ACCOUNT>{crate::content::account::RECORD_LINK}</a></p>
                 </div>
             }
@@ -174,6 +188,11 @@ fn TimelineList(
 ) -> impl IntoView {
     let store = use_record_store();
     let count = move || positions.with(Vec::len);
+    // A search never finds a result not opened yet, and says so.
+    let unopened_unsearched = Memo::new(move |_| {
+        !store.applied_search().with(|s| s.trim().is_empty())
+            && store.with(|r| r.is_some_and(|r| r.has_unopened()))
+    });
     // The cards of the page being read, each with the headings before it.
     let places = Memo::new(move |_| {
         let page = page.get().min(pages.get());
@@ -215,7 +234,7 @@ fn TimelineList(
     let reading = StoredValue::new(false);
     // The patient's view: page, filters in the address, search text.
     let router = crate::routing::router::use_router();
-    let seen_view = StoredValue::new(None::<(usize, String, String)>);
+    let seen_view = StoredValue::new(None::<(usize, String, String, u32)>);
     let catch_up = move || {
         places.with_untracked(|places| {
             shown.with_value(|shown| {
@@ -235,7 +254,13 @@ fn TimelineList(
     };
     Effect::new(move |_| {
         places.track();
-        let view = (page.get(), router.query(), store.applied_search().get());
+        // Opening a result is the patient's own change too.
+        let view = (
+            page.get(),
+            router.query(),
+            store.applied_search().get(),
+            store.opened_count(),
+        );
         let same_view = seen_view.get_value().as_ref() == Some(&view);
         seen_view.set_value(Some(view));
         if same_view && reading.get_value() {
@@ -257,6 +282,7 @@ fn TimelineList(
             {move || text::result_count(count())}
         </p>
         {move || (count() == 0).then(|| view! { <p class="nhsuk-body">{text::NO_MATCHES_HINT}</p> })}
+        {move || unopened_unsearched.get().then(|| view! { <p class="nhsuk-body">{text::UNOPENED_NOT_SEARCHED}</p> })}
         {move || held.get().then(|| view! {
             <p class="nhsuk-inset-text" role="status">{text::MORE_ARRIVED}</p>
         })}

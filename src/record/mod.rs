@@ -4,6 +4,7 @@
 //!   shown at all, and their order (newest first).
 //! - [`filters`]: the patient's own filters (kinds, dates, search) and the
 //!   part of them kept in the URL query.
+//! - [`card`]: what a card on the timeline shows of an entry.
 //! - [`grouping`]: month headings.
 //! - [`kinds`]: a set of entry kinds, for the kind filter.
 //! - [`fold`]: case- and accent-insensitive text for search.
@@ -11,6 +12,7 @@
 //! - `store` (browser only): the record in memory while the patient reads
 //!   it, every page loaded in the background through [`safety`].
 
+pub mod card;
 pub mod filters;
 pub mod fold;
 pub mod grouping;

@@ -14,6 +14,7 @@ use serde::de::IgnoredAny;
 use super::filters::UserFilters;
 use super::fold::fold;
 use super::grouping::by_month;
+use super::card::CardText;
 use super::safety::{SafeRecord, ShownEntry};
 
 /// 2023-10-01: the generated dates run from here for about 14 months, over
@@ -93,9 +94,10 @@ fn entry() -> impl Strategy<Value = Entry> {
         proptest::option::of(words()),
         proptest::option::of(words()),
         visibility(),
+        proptest::bool::weighted(0.25),
     )
         .prop_map(
-            |(id, kind, recorded_on, title, summary, clinician, visibility)| Entry {
+            |(id, kind, recorded_on, title, summary, clinician, visibility, unopened)| Entry {
                 id: format!("id{id}"),
                 kind,
                 recorded_on,
@@ -105,7 +107,7 @@ fn entry() -> impl Strategy<Value = Entry> {
                 location: None,
                 visibility,
                 details: None,
-                unopened: false,
+                unopened,
             },
         )
 }
@@ -298,14 +300,15 @@ fn filters() -> impl Strategy<Value = UserFilters> {
 /// The patient's filters written plainly.
 fn model_matches(f: &UserFilters, s: &ShownEntry) -> bool {
     let e = s.to_entry();
-    let haystack = fold(
+    // A result not opened yet is never searched.
+    let haystack = if e.unopened { String::new() } else { fold(
         &[Some(&e.title), e.summary.as_ref(), e.clinician.as_ref()]
             .into_iter()
             .flatten()
             .cloned()
             .collect::<Vec<_>>()
             .join(" "),
-    );
+    ) };
     (f.kinds.is_empty() || f.kinds.contains(e.kind))
         && f.from.is_none_or(|d| s.date() >= d)
         && f.to.is_none_or(|d| s.date() <= d)
@@ -314,7 +317,76 @@ fn model_matches(f: &UserFilters, s: &ShownEntry) -> bool {
             .all(|t| haystack.contains(t))
 }
 
+/// Every text of an entry that only opening may show.
+fn private_texts(s: &ShownEntry) -> Vec<String> {
+    let e = s.to_entry();
+    [Some(e.title), e.summary, e.clinician, e.location]
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
 proptest! {
+    #[test]
+    fn nothing_of_an_unopened_result_reaches_the_search_or_its_card(arrival in arrival(), f in filters()) {
+        let record = arrival.first_way();
+        let shown = record.entries();
+        prop_assert_eq!(record.has_unopened(), shown.iter().any(ShownEntry::is_unopened));
+        for s in shown.iter().filter(|s| s.is_unopened()) {
+            prop_assert_eq!(s.search_text(), "");
+            let card = CardText::of(s);
+            // Kind and date, worked out from nothing else, and the id to
+            // open it by: every other part is empty.
+            prop_assert_eq!(card.kind, crate::content::record::kind_label(s.kind()));
+            prop_assert_eq!(&card.date, &crate::dates::long_date(s.date()));
+            prop_assert_eq!(card.open_id.as_deref(), Some(s.id()));
+            prop_assert!(card.href.is_empty() && card.title.is_empty());
+            prop_assert!(card.summary.is_none() && card.who_where.is_none());
+        }
+        if !fold(&f.text).trim().is_empty() {
+            for i in f.apply(shown) {
+                prop_assert!(!shown[i].is_unopened(), "a search found an unopened result");
+            }
+        }
+    }
+
+    #[test]
+    fn an_opened_result_is_shown_and_searched_like_any_other(arrival in arrival(), early in any::<bool>()) {
+        let before = arrival.first_way();
+        let Some(target) = before.entries().iter().find(|s| s.is_unopened()).map(|s| s.id().to_owned()) else {
+            return Ok(());
+        };
+        // Opened once it arrived, or before it arrived (a reload of the
+        // record in the same session).
+        let record = if early {
+            let mut record = SafeRecord::new(&arrival.session);
+            record.open(&target);
+            for page in arrival.pages(&arrival.split_b, &arrival.item_order_b, &arrival.page_order_b) {
+                record.add_page(page);
+            }
+            record
+        } else {
+            let mut record = arrival.first_way();
+            record.open(&target);
+            record
+        };
+        let s = record.find(&target).expect("still shown");
+        prop_assert!(!s.is_unopened());
+        let card = CardText::of(s);
+        prop_assert_eq!(card.open_id, None);
+        prop_assert_eq!(&card.title, s.title());
+        for text in private_texts(s) {
+            if text != s.location().unwrap_or_default() {
+                prop_assert!(fold(&text).split_whitespace().all(|w| s.search_text().contains(w)));
+            }
+        }
+        // Every other entry is as it was.
+        let others = |r: &SafeRecord| -> Vec<Entry> {
+            r.entries().iter().filter(|e| e.id() != target).map(ShownEntry::to_entry).collect()
+        };
+        prop_assert_eq!(others(&before), others(&record));
+    }
+
     #[test]
     fn shows_exactly_what_the_rules_allow(arrival in arrival()) {
         let record = arrival.first_way();

@@ -113,7 +113,11 @@ impl Held {
 pub struct ShownEntry {
     held: Arc<Held>,
     recorded_on: RecordedOn,
+    /// Empty while the entry is unopened: a search never finds it.
     search_text: Arc<SearchText>,
+    /// A new result the patient has not opened yet: nothing but its kind
+    /// and date may be shown, until they ask for it.
+    unopened: bool,
 }
 
 impl ShownEntry {
@@ -139,8 +143,14 @@ impl ShownEntry {
                     })
                     .collect()
             }),
-            unopened: h.unopened,
+            unopened: self.unopened,
         }
+    }
+
+    /// A new result the patient has not opened yet ([`SafeRecord::open`]):
+    /// its kind and date may be shown, nothing else of it.
+    pub fn is_unopened(&self) -> bool {
+        self.unopened
     }
 
     pub fn id(&self) -> &str {
@@ -178,7 +188,8 @@ impl ShownEntry {
     }
 
     /// Title, summary and clinician, folded for search
-    /// ([`super::fold::fold`]), separated by spaces.
+    /// ([`super::fold::fold`]), separated by spaces; empty while the entry
+    /// is unopened.
     pub fn search_text(&self) -> &str {
         self.search_text.as_str()
     }
@@ -235,6 +246,9 @@ pub struct SafeRecord {
     shown: Vec<ShownEntry>,
     texts: SharedTexts,
     search_texts: SearchTexts,
+    /// Ids of the new results the patient opened in this session, whether
+    /// or not they have arrived yet.
+    opened: HashSet<Arc<str>>,
 }
 
 impl SafeRecord {
@@ -247,7 +261,26 @@ impl SafeRecord {
             shown: Vec::new(),
             texts: SharedTexts::default(),
             search_texts: SearchTexts::default(),
+            opened: HashSet::new(),
         }
+    }
+
+    /// The patient asked to see the new result with this id: from now on
+    /// it is shown and searched like any other entry, including when it
+    /// arrives later.
+    pub fn open(&mut self, id: &str) {
+        if !self.opened.contains(id) {
+            self.opened.insert(Arc::from(id));
+        }
+        if let Some(shown) = self.shown.iter_mut().find(|s| s.id() == id && s.unopened) {
+            shown.unopened = false;
+            shown.search_text = self.search_texts.share(search_text_of(&shown.held));
+        }
+    }
+
+    /// Whether any entry shown is a result not opened yet.
+    pub fn has_unopened(&self) -> bool {
+        self.shown.iter().any(ShownEntry::is_unopened)
     }
 
     /// Takes in one page of entries, in whatever order pages arrive.
@@ -318,15 +351,17 @@ impl SafeRecord {
                 continue;
             };
             if recorded_on.date >= start {
-                let mut folded = String::new();
-                fold_into(&held.title, &mut folded);
-                for field in [&held.summary, &held.clinician].into_iter().flatten() {
-                    fold_into(field, &mut folded);
-                }
+                let unopened = held.unopened && !self.opened.contains(id);
+                let folded = if unopened {
+                    String::new()
+                } else {
+                    search_text_of(held)
+                };
                 added.push(ShownEntry {
                     held: Arc::clone(held),
                     recorded_on,
                     search_text: self.search_texts.share(folded),
+                    unopened,
                 });
             }
         }
@@ -349,6 +384,16 @@ impl SafeRecord {
     pub fn find(&self, id: &str) -> Option<&ShownEntry> {
         self.shown.iter().find(|shown| shown.id() == id)
     }
+}
+
+/// Title, summary and clinician, folded for search.
+fn search_text_of(held: &Held) -> String {
+    let mut folded = String::new();
+    fold_into(&held.title, &mut folded);
+    for field in [&held.summary, &held.clinician].into_iter().flatten() {
+        fold_into(field, &mut folded);
+    }
+    folded
 }
 
 /// Merges two lists that are each in [`newest_first`] order.

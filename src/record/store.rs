@@ -49,6 +49,15 @@ pub struct RecordStore {
     applied_search: RwSignal<String>,
     /// Whether applying the typed text is already scheduled.
     apply_pending: StoredValue<bool>,
+    /// Ids of the new results the patient opened in this session, kept
+    /// across reloads of the record (ids are opaque: no record content).
+    opened: StoredValue<Vec<String>>,
+    /// Of those, the ones the backend has not yet been told about: told
+    /// again the next time the record loads.
+    opened_untold: StoredValue<Vec<String>>,
+    /// Bumped each time the patient opens a result: their own change to
+    /// the list, shown at once.
+    opened_count: RwSignal<u32>,
     /// Bumped whenever the store is dropped or reloaded, so that pages of an
     /// abandoned load are thrown away when they arrive.
     generation: StoredValue<u32>,
@@ -65,6 +74,9 @@ pub fn provide_record_store() -> RecordStore {
         search: RwSignal::new(String::new()),
         applied_search: RwSignal::new(String::new()),
         apply_pending: StoredValue::new(false),
+        opened: StoredValue::new(Vec::new()),
+        opened_untold: StoredValue::new(Vec::new()),
+        opened_count: RwSignal::new(0),
         generation: StoredValue::new(0),
         session,
     };
@@ -109,7 +121,53 @@ impl RecordStore {
         self.record.set(None);
         self.search.set(String::new());
         self.applied_search.set(String::new());
+        self.opened.set_value(Vec::new());
+        self.opened_untold.set_value(Vec::new());
         self.state.set(LoadState::Idle);
+    }
+
+    /// Whether the patient opened the new result with this id in this
+    /// session.
+    pub fn is_opened(&self, id: &str) -> bool {
+        self.opened.with_value(|o| o.iter().any(|x| x == id))
+    }
+
+    /// How many results the patient has opened (tracked): a change of the
+    /// list that is theirs.
+    pub fn opened_count(&self) -> u32 {
+        self.opened_count.get()
+    }
+
+    /// The patient asked to see the new result with this id: it is shown
+    /// at once, and the backend is told once. If telling it fails, the
+    /// result stays open here and the backend is told again the next time
+    /// the record loads.
+    pub fn open(&self, id: &str) {
+        if self.is_opened(id) {
+            return;
+        }
+        self.opened.update_value(|o| o.push(id.to_owned()));
+        self.record.update(|r| {
+            if let Some(r) = r {
+                r.open(id);
+            }
+        });
+        self.opened_count.update(|n| *n += 1);
+        self.tell_opened(id.to_owned());
+    }
+
+    fn tell_opened(&self, id: String) {
+        let this = *self;
+        spawn_local(async move {
+            if let Err(error) = client::mark_opened(&id).await {
+                this.session.handle_error(&error);
+                let _ = this.opened_untold.try_update_value(|u| {
+                    if !u.contains(&id) {
+                        u.push(id);
+                    }
+                });
+            }
+        });
     }
 
     /// The patient's search text, as typed.
@@ -171,8 +229,12 @@ impl RecordStore {
         self.generation.update_value(|g| *g += 1);
         let generation = self.generation.get_value();
         let this = *self;
-        this.record
-            .set(Some(SafeRecord::new(&session.record_access.available_from)));
+        let mut record = SafeRecord::new(&session.record_access.available_from);
+        self.opened.with_value(|opened| opened.iter().for_each(|id| record.open(id)));
+        this.record.set(Some(record));
+        for id in self.opened_untold.try_update_value(std::mem::take).unwrap_or_default() {
+            self.tell_opened(id);
+        }
         this.state.set(LoadState::Loading { pages: 0 });
         spawn_local(async move {
             let mut cursor: Option<String> = None;

@@ -667,3 +667,38 @@ proptest! {
         }
     }
 }
+
+/// Any JSON value, nested a little.
+fn any_json() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::Value;
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
+        text().prop_map(Value::String),
+    ];
+    leaf.prop_recursive(3, 12, 4, |inner| {
+        prop_oneof![
+            vec(inner.clone(), 0..4).prop_map(Value::Array),
+            vec((text(), inner), 0..4).prop_map(|kv| Value::Object(kv.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    /// `unopened` is read fail closed, and never costs the entry: only a
+    /// missing field or exactly `false` is opened.
+    #[test]
+    fn unopened_is_read_fail_closed_and_the_entry_kept(entry in entry(), value in proptest::option::of(any_json())) {
+        let mut json = serde_json::to_value(&entry).unwrap();
+        if let Some(value) = &value {
+            json["unopened"] = value.clone();
+        }
+        let body = serde_json::json!({"available_from": "2024-01-01", "entries": [json]}).to_string();
+        let page = entries_page(200, JSON, &body).unwrap();
+        let decoded = page.entries.into_iter().next().and_then(|e| e.valid()).expect("the entry is kept");
+        let opened = matches!(value, None | Some(serde_json::Value::Bool(false)));
+        prop_assert_eq!(decoded.unopened, !opened);
+    }
+}
