@@ -15,7 +15,7 @@
 
 use crate::content::record as text;
 pub use crate::record::card::CardText;
-use crate::record::store::use_record_store;
+use crate::record::store::RecordStore;
 use crate::routing::paths;
 use leptos::prelude::*;
 
@@ -23,9 +23,10 @@ use leptos::prelude::*;
 pub fn EntryCard(#[prop(into)] card: Signal<CardText>) -> impl IntoView {
     let field = move |f: fn(&CardText) -> String| move || card.with(f);
     let unopened = Memo::new(move |_| card.with(|c| c.open_id.is_some()));
-    let store = use_record_store();
+    // The record is in context wherever the app draws cards.
+    let store = use_context::<RecordStore>();
     let open = move |_| {
-        if let Some(id) = card.with_untracked(|c| c.open_id.clone()) {
+        if let (Some(store), Some(id)) = (store, card.with_untracked(|c| c.open_id.clone())) {
             store.open(&id);
             focus_title(paths::entry(&id));
         }

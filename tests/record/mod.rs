@@ -1,3 +1,4 @@
 //! The record timeline with a record already in memory.
 
 mod timeline;
+mod unopened;
