@@ -53,7 +53,7 @@ pub struct RecordStore {
     /// across reloads of the record (ids are opaque: no record content).
     opened: StoredValue<Vec<String>>,
     /// Of those, the ones the backend has not yet been told about: told
-    /// again the next time the record loads.
+    /// again the next time the record loads or a page of it opens.
     opened_untold: StoredValue<Vec<String>>,
     /// Bumped each time the patient opens a result: their own change to
     /// the list, shown at once.
@@ -103,10 +103,13 @@ pub fn use_record_store() -> RecordStore {
 }
 
 impl RecordStore {
-    /// Starts loading unless a load is under way or finished.
+    /// Starts loading unless a load is under way or finished. Either way,
+    /// the backend is told again of results opened while it could not be.
     pub fn ensure_loaded(&self) {
         if matches!(self.state.get_untracked(), LoadState::Idle) {
             self.load();
+        } else {
+            self.tell_untold();
         }
     }
 
@@ -154,6 +157,12 @@ impl RecordStore {
         });
         self.opened_count.update(|n| *n += 1);
         self.tell_opened(id.to_owned());
+    }
+
+    fn tell_untold(&self) {
+        for id in self.opened_untold.try_update_value(std::mem::take).unwrap_or_default() {
+            self.tell_opened(id);
+        }
     }
 
     fn tell_opened(&self, id: String) {
@@ -232,9 +241,7 @@ impl RecordStore {
         let mut record = SafeRecord::new(&session.record_access.available_from);
         self.opened.with_value(|opened| opened.iter().for_each(|id| record.open(id)));
         this.record.set(Some(record));
-        for id in self.opened_untold.try_update_value(std::mem::take).unwrap_or_default() {
-            self.tell_opened(id);
-        }
+        self.tell_untold();
         this.state.set(LoadState::Loading { pages: 0 });
         spawn_local(async move {
             let mut cursor: Option<String> = None;
