@@ -154,6 +154,8 @@ pub fn PreviewPage() -> impl IntoView {
                                         "long_note_and_submit" => " (then write over 1,000 characters and send)",
                                         "confirm_and_submit" => " (then tick the box and send)",
                                         "sign_out_elsewhere" => " (then press “Sign out everywhere else”)",
+                                        "search_record" => " (then search for “test”)",
+                                        "open_first_result" => " (then press “Open this result” on the first new result)",
                                         _ => " (then press the main button)",
                                     });
                                     view! {

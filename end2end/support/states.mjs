@@ -44,6 +44,10 @@ async function act(page, action) {
     // A button of its own (type="button", not a form's submit).
     case "sign_out_elsewhere":
       return page.getByRole("button", { name: "Sign out everywhere else" }).click();
+    case "search_record":
+      return page.getByLabel("Search your record").fill("test");
+    case "open_first_result":
+      return page.getByRole("button", { name: /^Open this result/ }).first().click();
     default:
       throw new Error(`unknown action ${action}`);
   }
