@@ -36,20 +36,28 @@ pub fn EntryCard(#[prop(into)] card: Signal<CardText>) -> impl IntoView {
             <strong class="nhsuk-tag nhsuk-tag--grey app-entry-card__kind">{move || card.with(|c| c.kind)}</strong>
             " "
             <span class="app-entry-card__date">{field(|c| c.date.clone())}</span>
-            <Show when=move || !unopened.get() fallback=move || view! {
-                <h4 class="nhsuk-card__heading nhsuk-heading-s">{text::NEW_RESULT}</h4>
-                <p class="nhsuk-card__description">{text::NEW_RESULT_ADVICE}</p>
-                <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" on:click=open>
-                    {text::OPEN_RESULT}
-                    <span class="nhsuk-u-visually-hidden">{move || card.with(|c| text::open_result_context(&c.date))}</span>
-                </button>
-            }>
-            <h4 class="nhsuk-card__heading nhsuk-heading-s">
-                <a class="nhsuk-card__link" href=field(|c| c.href.clone())>{field(|c| c.title.clone())}</a>
-            </h4>
-            {move || card.with(|c| c.summary.clone()).map(|s| view! { <p class="nhsuk-card__description">{s}</p> })}
-            {move || card.with(|c| c.who_where.clone()).map(|w| view! { <p class="nhsuk-body-s app-entry-card__who">{w}</p> })}
-            </Show>
+            // Rebuilt only when the card changes between a new result and
+            // any other entry; otherwise its texts change in place.
+            {move || if unopened.get() {
+                view! {
+                    <h4 class="nhsuk-card__heading nhsuk-heading-s">{text::NEW_RESULT}</h4>
+                    <p class="nhsuk-card__description">{text::NEW_RESULT_ADVICE}</p>
+                    <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" on:click=open>
+                        {text::OPEN_RESULT}
+                        <span class="nhsuk-u-visually-hidden">{move || card.with(|c| text::open_result_context(&c.date))}</span>
+                    </button>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <h4 class="nhsuk-card__heading nhsuk-heading-s">
+                        <a class="nhsuk-card__link" href=field(|c| c.href.clone())>{field(|c| c.title.clone())}</a>
+                    </h4>
+                    {move || card.with(|c| c.summary.clone()).map(|s| view! { <p class="nhsuk-card__description">{s}</p> })}
+                    {move || card.with(|c| c.who_where.clone()).map(|w| view! { <p class="nhsuk-body-s app-entry-card__who">{w}</p> })}
+                }
+                .into_any()
+            }}
         </div>
     }
 }
