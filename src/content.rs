@@ -372,7 +372,8 @@ pub mod record {
     /// A new result the patient has not opened: nothing of it but its kind
     /// and date is shown.
     pub const NEW_RESULT: &str = "New result: open it when you are ready";
-    pub const NEW_RESULT_ADVICE: &str = "You may want someone with you when you read it, or to speak to your GP surgery first.";
+    pub const NEW_RESULT_ADVICE: &str =
+        "You may want someone with you when you read it, or to speak to your GP surgery first.";
     pub const OPEN_RESULT: &str = "Open this result";
     pub fn open_result_context(date: &str) -> String {
         format!(" from {date}")

@@ -8,12 +8,12 @@ use crate::components::error_summary::{
     described_by, group_class, ErrorMessage, ErrorSummary, FieldError,
 };
 use crate::content::{ask_to_hide as text, record, submission};
+use crate::dates;
 use crate::page_meta::use_page_title;
 use crate::routing::paths;
 use crate::submission::form::{confirmation_panel, OutcomeText, SubmissionOutcome, SubmitButton};
 use crate::submission::submitter::{Request, Submitter};
 use leptos::ev::SubmitEvent;
-use crate::dates;
 use leptos::prelude::*;
 use record_access_contract::uk_time::parse_recorded_on;
 use record_access_contract::{Entry, RedactionRequest, REDACTION_NOTE_MAX_CHARS};

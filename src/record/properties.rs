@@ -11,10 +11,10 @@ use record_access_contract::uk_time::{parse_recorded_on, Date, RecordedOn};
 use record_access_contract::{EntriesPage, Entry, EntryKind, Lenient, Visibility};
 use serde::de::IgnoredAny;
 
+use super::card::CardText;
 use super::filters::UserFilters;
 use super::fold::fold;
 use super::grouping::by_month;
-use super::card::CardText;
 use super::safety::{SafeRecord, ShownEntry};
 
 /// 2023-10-01: the generated dates run from here for about 14 months, over
@@ -301,14 +301,18 @@ fn filters() -> impl Strategy<Value = UserFilters> {
 fn model_matches(f: &UserFilters, s: &ShownEntry) -> bool {
     let e = s.to_entry();
     // A result not opened yet is never searched.
-    let haystack = if e.unopened { String::new() } else { fold(
-        &[Some(&e.title), e.summary.as_ref(), e.clinician.as_ref()]
-            .into_iter()
-            .flatten()
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(" "),
-    ) };
+    let haystack = if e.unopened {
+        String::new()
+    } else {
+        fold(
+            &[Some(&e.title), e.summary.as_ref(), e.clinician.as_ref()]
+                .into_iter()
+                .flatten()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    };
     (f.kinds.is_empty() || f.kinds.contains(e.kind))
         && f.from.is_none_or(|d| s.date() >= d)
         && f.to.is_none_or(|d| s.date() <= d)

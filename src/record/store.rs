@@ -160,7 +160,11 @@ impl RecordStore {
     }
 
     fn tell_untold(&self) {
-        for id in self.opened_untold.try_update_value(std::mem::take).unwrap_or_default() {
+        for id in self
+            .opened_untold
+            .try_update_value(std::mem::take)
+            .unwrap_or_default()
+        {
             self.tell_opened(id);
         }
     }
@@ -239,7 +243,8 @@ impl RecordStore {
         let generation = self.generation.get_value();
         let this = *self;
         let mut record = SafeRecord::new(&session.record_access.available_from);
-        self.opened.with_value(|opened| opened.iter().for_each(|id| record.open(id)));
+        self.opened
+            .with_value(|opened| opened.iter().for_each(|id| record.open(id)));
         this.record.set(Some(record));
         self.tell_untold();
         this.state.set(LoadState::Loading { pages: 0 });

@@ -25,9 +25,21 @@ fn entry(id: &str, title: &str, unopened: bool) -> Entry {
         kind: EntryKind::TestResult,
         recorded_on: "2025-02-03".into(),
         title: title.into(),
-        summary: Some(if unopened { SECRET_SUMMARY.into() } else { format!("Summary of {title}") }),
-        clinician: Some(if unopened { SECRET_WHO.into() } else { "Dr Ana Müller".into() }),
-        location: Some(if unopened { "Canary Surgery".into() } else { "Riverside Medical Practice".into() }),
+        summary: Some(if unopened {
+            SECRET_SUMMARY.into()
+        } else {
+            format!("Summary of {title}")
+        }),
+        clinician: Some(if unopened {
+            SECRET_WHO.into()
+        } else {
+            "Dr Ana Müller".into()
+        }),
+        location: Some(if unopened {
+            "Canary Surgery".into()
+        } else {
+            "Riverside Medical Practice".into()
+        }),
         visibility: Visibility::Visible,
         details: None,
         unopened,
@@ -61,9 +73,7 @@ fn assert_nothing_of_it_shown(m: &Mounted) {
     }
     assert!(!document().title().contains("Canary"));
     assert!(
-        all(&m.root, "a")
-            .iter()
-            .all(|a| !href(a).contains("r9x2")),
+        all(&m.root, "a").iter().all(|a| !href(a).contains("r9x2")),
         "no link to it"
     );
 }
@@ -84,12 +94,18 @@ async fn an_unopened_result_shows_its_kind_and_date_and_nothing_else() {
     settle().await;
     assert_nothing_of_it_shown(&m);
     let text = text_of(&m.root);
-    assert!(text.contains("New result: open it when you are ready"), "{text}");
+    assert!(
+        text.contains("New result: open it when you are ready"),
+        "{text}"
+    );
     assert!(text.contains("You may want someone with you"), "{text}");
     assert!(text.contains("3 February 2025"));
     assert!(text.contains("Showing 2 entries"));
     let button = find_by_text(&m.root, "button", "Open this result").expect("a button");
-    assert!(text_of(&button).contains("from 3 February 2025"), "named by its date");
+    assert!(
+        text_of(&button).contains("from 3 February 2025"),
+        "named by its date"
+    );
 }
 
 #[wasm_bindgen_test]
