@@ -41,6 +41,12 @@ pub fn long_date_from_iso(iso: &str) -> Option<String> {
     Date::parse(iso).map(long_date)
 }
 
+/// An entry's `recorded_on` (a date or a timestamp) as its UK date,
+/// "1 March 2024", or `None` when it does not parse.
+pub fn long_date_recorded(recorded_on: &str) -> Option<String> {
+    record_access_contract::uk_time::parse_recorded_on(recorded_on).map(|r| long_date(r.date))
+}
+
 /// A time of day, given in seconds since midnight, the way the NHS and
 /// GOV.UK write it: "9am", "5:30pm", "midday", "midnight".
 pub fn time_of_day(seconds: u32) -> String {
@@ -78,6 +84,20 @@ mod tests {
         assert_eq!(time_of_day(30), "midnight", "seconds are not shown");
         assert_eq!(time_of_day(59 * 60), "12:59am");
         assert_eq!(time_of_day(23 * 3600 + 59 * 60), "11:59pm");
+    }
+
+    #[test]
+    fn an_entry_date_is_its_uk_date() {
+        // 23:30 UTC in June is the next day in the UK.
+        assert_eq!(
+            long_date_recorded("2024-06-15T23:30:00Z").as_deref(),
+            Some("16 June 2024")
+        );
+        assert_eq!(
+            long_date_recorded("2025-02-03").as_deref(),
+            Some("3 February 2025")
+        );
+        assert_eq!(long_date_recorded("last week"), None);
     }
 
     #[test]

@@ -15,7 +15,6 @@ use crate::submission::form::{confirmation_panel, OutcomeText, SubmissionOutcome
 use crate::submission::submitter::{Request, Submitter};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use record_access_contract::uk_time::parse_recorded_on;
 use record_access_contract::{Entry, RedactionRequest, REDACTION_NOTE_MAX_CHARS};
 use std::time::Duration;
 
@@ -40,9 +39,7 @@ pub fn AskToHide(
     let id = StoredValue::new(entry.id.clone());
     let back = paths::entry(&entry.id);
     let title = if unopened {
-        let date = parse_recorded_on(&entry.recorded_on)
-            .map(|r| dates::long_date(r.date))
-            .unwrap_or_default();
+        let date = dates::long_date_recorded(&entry.recorded_on).unwrap_or_default();
         text::unopened_entry(&date)
     } else {
         entry.title.clone()

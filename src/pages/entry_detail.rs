@@ -21,7 +21,6 @@ use crate::routing::paths;
 use crate::session::use_session;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use record_access_contract::uk_time::parse_recorded_on;
 use record_access_contract::{EntriesPage, Entry, Lenient};
 
 #[component]
@@ -111,9 +110,7 @@ fn safe_single(available_from: &str, entry: Entry) -> Option<Entry> {
 #[component]
 fn EntryView(entry: Entry) -> impl IntoView {
     use_page_title(text::ENTRY_TITLE);
-    let date = parse_recorded_on(&entry.recorded_on)
-        .map(|r| dates::long_date(r.date))
-        .unwrap_or_default();
+    let date = dates::long_date_recorded(&entry.recorded_on).unwrap_or_default();
     let rows = [
         Some((text::DATE.to_owned(), date)),
         entry
@@ -164,9 +161,7 @@ fn EntryView(entry: Entry) -> impl IntoView {
 fn AskFirst(entry: Entry) -> impl IntoView {
     use_page_title(text::ENTRY_TITLE);
     let store = use_record_store();
-    let date = parse_recorded_on(&entry.recorded_on)
-        .map(|r| dates::long_date(r.date))
-        .unwrap_or_default();
+    let date = dates::long_date_recorded(&entry.recorded_on).unwrap_or_default();
     let id = StoredValue::new(entry.id.clone());
     let open = move |_| {
         id.with_value(|id| store.open(id));
