@@ -234,9 +234,9 @@ test('the record: pages, single entries and their errors', async () => {
 
   const one = await b.op('GET', T.entry, `${T.entries}/${encodeURIComponent(ids[0])}`);
   assert.equal(JSON.parse(one.text).id, ids[0]);
-  const odd = await b.op('GET', T.entry, `${T.entries}/${encodeURIComponent('doc/2025-03 #1')}`);
-  assert.equal(JSON.parse(odd.text).id, 'doc/2025-03 #1');
-  assert.equal((await b.op('GET', T.entry, `${T.entries}/t-redacted-2025-05`)).status, 404);
+  const odd = await b.op('GET', T.entry, `${T.entries}/${encodeURIComponent('t/ollvlk #9')}`);
+  assert.equal(JSON.parse(odd.text).id, 't/ollvlk #9');
+  assert.equal((await b.op('GET', T.entry, `${T.entries}/t-51cea9`)).status, 404);
   assert.equal((await b.op('GET', T.entry, `${T.entries}/no-such-entry`)).status, 404);
 
   const out = new Browser();
@@ -265,14 +265,14 @@ test('redaction requests', async () => {
   const b = new Browser();
   await b.choose('typical');
   await b.signIn();
-  const body = { entry_id: 't-bp-2024-11', note: 'Please hide this.' };
+  const body = { entry_id: 't-mz73ml', note: 'Please hide this.' };
   const first = await b.op('POST', T.redaction, T.redaction, { json: body, headers: key('r-1') });
   assert.equal(first.status, 202);
   const again = await b.op('POST', T.redaction, T.redaction, { json: body, headers: key('r-1') });
   assert.deepEqual(JSON.parse(again.text), JSON.parse(first.text));
-  assert.equal((await b.op('POST', T.redaction, T.redaction, { json: { entry_id: 't-fbc-2024-12' }, headers: key('r-1') })).status, 409);
+  assert.equal((await b.op('POST', T.redaction, T.redaction, { json: { entry_id: 't-902um8' }, headers: key('r-1') })).status, 409);
   assert.equal((await b.op('POST', T.redaction, T.redaction, { json: body })).status, 400);
-  assert.equal((await b.op('POST', T.redaction, T.redaction, { json: { entry_id: 't-bp-2024-11', note: 'x'.repeat(1001) }, headers: key('r-2') })).status, 400);
+  assert.equal((await b.op('POST', T.redaction, T.redaction, { json: { entry_id: 't-mz73ml', note: 'x'.repeat(1001) }, headers: key('r-2') })).status, 400);
   assert.equal((await b.op('POST', T.redaction, T.redaction, { json: { entry_id: 'nope' }, headers: key('r-3') })).status, 404);
   assert.equal((await new Browser().op('POST', T.redaction, T.redaction, { json: body, headers: key('r-4') })).status, 401);
 });
@@ -295,8 +295,8 @@ test('turning off record access', async () => {
 
   assert.equal(JSON.parse((await b.op('GET', T.session, T.session)).text).record_access.status, 'disabled');
   assert.equal((await b.op('GET', T.entries, T.entries)).status, 403);
-  assert.equal((await b.op('GET', T.entry, `${T.entries}/t-bp-2024-11`)).status, 403);
-  assert.equal((await b.op('POST', T.redaction, T.redaction, { json: { entry_id: 't-bp-2024-11' }, headers: key('r') })).status, 403);
+  assert.equal((await b.op('GET', T.entry, `${T.entries}/t-mz73ml`)).status, 403);
+  assert.equal((await b.op('POST', T.redaction, T.redaction, { json: { entry_id: 't-mz73ml' }, headers: key('r') })).status, 403);
 
   // The session ends (a beacon with text/plain); the key still proves the request.
   const end = await b.op('POST', T.end, T.end, { body: '{"reason":"exit"}', headers: { 'content-type': 'text/plain;charset=UTF-8' } });

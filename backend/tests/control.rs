@@ -172,7 +172,7 @@ async fn status_faults_with_times_and_prefixes() {
     .await;
     let list = ok_json(b.get(be.at("/__control/faults")).send().await.unwrap()).await;
     assert_eq!(list["faults"][0]["remaining"], 2);
-    for path in ["/record/entries", "/record/entries/t-bp-2024-11"] {
+    for path in ["/record/entries", "/record/entries/t-mz73ml"] {
         let r = b.get(be.api(path)).send().await.unwrap();
         assert_problem(r, 500, "internal_error").await;
     }
