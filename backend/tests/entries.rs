@@ -256,13 +256,7 @@ async fn single_entries_by_id_including_ids_that_need_encoding() {
         .await
         .unwrap();
     assert_eq!(ok_json(r).await["id"], "t/ollvlk #9");
-    for id in [
-        "nope",
-        "t-51cea9",
-        "t-sk6kj8",
-        "t%2Follvlk",
-        "%FF%FE",
-    ] {
+    for id in ["nope", "t-51cea9", "t-sk6kj8", "t%2Follvlk", "%FF%FE"] {
         let r = b
             .get(be.api(&format!("/record/entries/{id}")))
             .send()

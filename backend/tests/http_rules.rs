@@ -93,10 +93,7 @@ async fn strict_json_input() {
         (json_ct, b"\xff\xfe".to_vec()),
         (json_ct, br#"{"entry_id":"t-mz73ml"} trailing"#.to_vec()),
         (None, br#"{"entry_id":"t-mz73ml"}"#.to_vec()),
-        (
-            Some("text/plain"),
-            br#"{"entry_id":"t-mz73ml"}"#.to_vec(),
-        ),
+        (Some("text/plain"), br#"{"entry_id":"t-mz73ml"}"#.to_vec()),
         (
             Some("application/json; charset=iso-8859-1"),
             br#"{"entry_id":"t-mz73ml"}"#.to_vec(),
@@ -106,9 +103,8 @@ async fn strict_json_input() {
         assert_problem(r, 400, "invalid_request").await;
     }
     // Over 16 KiB, even when otherwise valid JSON.
-    let big =
-        serde_json::to_vec(&json!({"entry_id": "t-mz73ml", "note": "a".repeat(17 * 1024)}))
-            .unwrap();
+    let big = serde_json::to_vec(&json!({"entry_id": "t-mz73ml", "note": "a".repeat(17 * 1024)}))
+        .unwrap();
     let r = send(json_ct, big).await.unwrap();
     assert_problem(r, 400, "invalid_request").await;
     // Nothing above created anything.

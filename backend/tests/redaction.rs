@@ -17,8 +17,7 @@ async fn accepted_with_a_reference_and_replayed() {
     assert!(reference.starts_with("RA-") && reference.len() == 11);
     assert_eq!(accepted(ask(&be, &b, Some("r1"), &body).await).await, first);
     // Without a note, and for an id that needs encoding.
-    let other =
-        accepted(ask(&be, &b, Some("r2"), &json!({"entry_id": "t/ollvlk #9"})).await).await;
+    let other = accepted(ask(&be, &b, Some("r2"), &json!({"entry_id": "t/ollvlk #9"})).await).await;
     assert_ne!(other, first);
     let events = be.events(&b).await;
     let asked: Vec<&Value> = events

@@ -63,9 +63,11 @@ pub async fn put_preferences(
         if current != choice {
             match choice {
                 // What is released now stays released.
-                ResultsRelease::AfterConversation => {
-                    tx.set_released_earlier(bucket, &scenario.name, scenario.awaiting_conversation())
-                }
+                ResultsRelease::AfterConversation => tx.set_released_earlier(
+                    bucket,
+                    &scenario.name,
+                    scenario.awaiting_conversation(),
+                ),
                 _ => tx.set_released_earlier(bucket, &scenario.name, []),
             }
         }
