@@ -10,7 +10,7 @@ import { signIn, waitFor, postsTo, eventsOf } from "./support/flow.mjs";
 
 const suite = useSuite();
 const REDACTION = "/api/v1/record/redaction-requests";
-const ENTRY = "/record/entries/t-asthma-review-2025";
+const ENTRY = "/record/entries/t-eykh0c";
 
 async function openAskPage(page) {
   await page.goto(ENTRY);
@@ -63,10 +63,10 @@ test("asking to hide an entry: note limit, error summary, reference on screen", 
   await assertAccessible(assert, page, "ask to hide, sent");
 
   assert.equal(sent.length, 1);
-  assert.deepEqual(sent[0].body, { entry_id: "t-asthma-review-2025", note: words });
+  assert.deepEqual(sent[0].body, { entry_id: "t-eykh0c", note: words });
   assert.deepEqual(
     (await eventsOf(preview, "redaction_request")).map((e) => [e.entry_id, e.reference]),
-    [["t-asthma-review-2025", reference]],
+    [["t-eykh0c", reference]],
   );
   // The note went nowhere but the request.
   assert.doesNotMatch(page.url(), /partner/);

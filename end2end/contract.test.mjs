@@ -185,6 +185,8 @@ const T = {
   proxies: '/api/v1/access/proxies',
   removal: '/api/v1/access/proxies/{id}/removal-requests',
   signIns: '/api/v1/session/sign-ins',
+  preferences: '/api/v1/preferences',
+  opened: '/api/v1/record/entries/{id}/opened',
   endOthers: '/api/v1/session/end-others',
 };
 
@@ -234,9 +236,9 @@ test('the record: pages, single entries and their errors', async () => {
 
   const one = await b.op('GET', T.entry, `${T.entries}/${encodeURIComponent(ids[0])}`);
   assert.equal(JSON.parse(one.text).id, ids[0]);
-  const odd = await b.op('GET', T.entry, `${T.entries}/${encodeURIComponent('doc/2025-03 #1')}`);
-  assert.equal(JSON.parse(odd.text).id, 'doc/2025-03 #1');
-  assert.equal((await b.op('GET', T.entry, `${T.entries}/t-redacted-2025-05`)).status, 404);
+  const odd = await b.op('GET', T.entry, `${T.entries}/${encodeURIComponent('t/ollvlk #9')}`);
+  assert.equal(JSON.parse(odd.text).id, 't/ollvlk #9');
+  assert.equal((await b.op('GET', T.entry, `${T.entries}/t-51cea9`)).status, 404);
   assert.equal((await b.op('GET', T.entry, `${T.entries}/no-such-entry`)).status, 404);
 
   const out = new Browser();
@@ -265,14 +267,14 @@ test('redaction requests', async () => {
   const b = new Browser();
   await b.choose('typical');
   await b.signIn();
-  const body = { entry_id: 't-bp-2024-11', note: 'Please hide this.' };
+  const body = { entry_id: 't-mz73ml', note: 'Please hide this.' };
   const first = await b.op('POST', T.redaction, T.redaction, { json: body, headers: key('r-1') });
   assert.equal(first.status, 202);
   const again = await b.op('POST', T.redaction, T.redaction, { json: body, headers: key('r-1') });
   assert.deepEqual(JSON.parse(again.text), JSON.parse(first.text));
-  assert.equal((await b.op('POST', T.redaction, T.redaction, { json: { entry_id: 't-fbc-2024-12' }, headers: key('r-1') })).status, 409);
+  assert.equal((await b.op('POST', T.redaction, T.redaction, { json: { entry_id: 't-902um8' }, headers: key('r-1') })).status, 409);
   assert.equal((await b.op('POST', T.redaction, T.redaction, { json: body })).status, 400);
-  assert.equal((await b.op('POST', T.redaction, T.redaction, { json: { entry_id: 't-bp-2024-11', note: 'x'.repeat(1001) }, headers: key('r-2') })).status, 400);
+  assert.equal((await b.op('POST', T.redaction, T.redaction, { json: { entry_id: 't-mz73ml', note: 'x'.repeat(1001) }, headers: key('r-2') })).status, 400);
   assert.equal((await b.op('POST', T.redaction, T.redaction, { json: { entry_id: 'nope' }, headers: key('r-3') })).status, 404);
   assert.equal((await new Browser().op('POST', T.redaction, T.redaction, { json: body, headers: key('r-4') })).status, 401);
 });
@@ -295,8 +297,8 @@ test('turning off record access', async () => {
 
   assert.equal(JSON.parse((await b.op('GET', T.session, T.session)).text).record_access.status, 'disabled');
   assert.equal((await b.op('GET', T.entries, T.entries)).status, 403);
-  assert.equal((await b.op('GET', T.entry, `${T.entries}/t-bp-2024-11`)).status, 403);
-  assert.equal((await b.op('POST', T.redaction, T.redaction, { json: { entry_id: 't-bp-2024-11' }, headers: key('r') })).status, 403);
+  assert.equal((await b.op('GET', T.entry, `${T.entries}/t-mz73ml`)).status, 403);
+  assert.equal((await b.op('POST', T.redaction, T.redaction, { json: { entry_id: 't-mz73ml' }, headers: key('r') })).status, 403);
 
   // The session ends (a beacon with text/plain); the key still proves the request.
   const end = await b.op('POST', T.end, T.end, { body: '{"reason":"exit"}', headers: { 'content-type': 'text/plain;charset=UTF-8' } });
@@ -386,6 +388,50 @@ test('recent sign-ins and signing out everywhere else', async () => {
   assert.equal((await laptop.op('POST', T.endOthers, T.endOthers)).status, 204);
   const list = JSON.parse((await laptop.op('GET', T.signIns, T.signIns)).text).sign_ins;
   assert.deepEqual(list.filter((s) => s.active).map((s) => s.current), [true]);
+});
+
+test('preferences, and results held until a conversation', async () => {
+  const out = new Browser();
+  assert.equal((await out.op('GET', T.preferences, T.preferences)).status, 401);
+  assert.equal((await out.op('PUT', T.preferences, T.preferences, { json: { results_release: 'after_review' }, headers: key('x') })).status, 401);
+
+  const b = new Browser();
+  await b.choose('redactions-and-results');
+  await b.signIn();
+  assert.equal(JSON.parse((await b.op('GET', T.preferences, T.preferences)).text).results_release, 'after_conversation');
+  assert.equal((await b.op('GET', T.entry, `${T.entries}/rr-028`)).status, 404);
+  const body = { results_release: 'after_review' };
+  const first = await b.op('PUT', T.preferences, T.preferences, { json: body, headers: key('q-1') });
+  assert.deepEqual(JSON.parse(first.text), body);
+  const again = await b.op('PUT', T.preferences, T.preferences, { json: body, headers: key('q-1') });
+  assert.deepEqual(JSON.parse(again.text), body);
+  assert.equal((await b.op('PUT', T.preferences, T.preferences, { json: { results_release: 'after_conversation' }, headers: key('q-1') })).status, 409);
+  assert.equal((await b.op('PUT', T.preferences, T.preferences, { json: body })).status, 400);
+  assert.equal((await b.op('PUT', T.preferences, T.preferences, { json: { results_release: 'sometimes' }, headers: key('q-2') })).status, 400);
+  assert.equal((await b.op('PUT', T.preferences, T.preferences, { json: { ...body, x: 1 }, headers: key('q-3') })).status, 400);
+  const released = await b.op('GET', T.entry, `${T.entries}/rr-028`);
+  assert.equal(JSON.parse(released.text).id, 'rr-028');
+});
+
+test('opening a new result', async () => {
+  const out = new Browser();
+  assert.equal((await out.op('POST', T.opened, `${T.entries}/t-6dfge7/opened`)).status, 401);
+
+  const b = new Browser();
+  await b.choose('typical');
+  await b.signIn();
+  assert.equal(JSON.parse((await b.op('GET', T.entry, `${T.entries}/t-6dfge7`)).text).unopened, true);
+  assert.equal((await b.op('POST', T.opened, `${T.entries}/t-6dfge7/opened`)).status, 204);
+  assert.equal((await b.op('POST', T.opened, `${T.entries}/t-6dfge7/opened`)).status, 204);
+  assert.equal(JSON.parse((await b.op('GET', T.entry, `${T.entries}/t-6dfge7`)).text).unopened, undefined);
+  assert.equal((await b.op('POST', T.opened, `${T.entries}/no-such-entry/opened`)).status, 404);
+  assert.equal((await b.op('POST', T.opened, `${T.entries}/t-51cea9/opened`)).status, 404);
+
+  const off = new Browser();
+  await off.choose('access-off');
+  await off.signIn();
+  assert.equal(JSON.parse((await off.op('GET', T.preferences, T.preferences)).text).results_release, 'after_review');
+  assert.equal((await off.op('POST', T.opened, `${T.entries}/ao-001/opened`)).status, 403);
 });
 
 test('the exit link', async () => {

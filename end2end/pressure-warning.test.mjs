@@ -10,7 +10,7 @@ import { openPage, assertGuards, assertAccessible, waitForHeading } from "./supp
 import { signIn, waitFor, tabTo } from "./support/flow.mjs";
 
 const suite = useSuite();
-const ENTRY = "/record/entries/t-asthma-review-2025";
+const ENTRY = "/record/entries/t-eykh0c";
 
 function recordRequests(page) {
   const seen = [];

@@ -162,7 +162,7 @@ test("a backend that sends what it should not: none of it reaches the page", asy
 });
 
 test("a deep link to an entry fetches just that entry", async () => {
-  const { context, page, guard } = await openRecord("typical", "/record/entries/t-asthma-review-2025");
+  const { context, page, guard } = await openRecord("typical", "/record/entries/t-eykh0c");
   await waitForHeading(page, "Asthma review");
   assert.match(await page.locator("main").innerText(), /Recorded by\s+Nurse Claire Dobson/);
   await page.getByRole("link", { name: "Back to your record" }).click();

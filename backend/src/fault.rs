@@ -16,7 +16,10 @@ pub const MAX_HOLD_MS: u64 = 600_000;
 pub struct FaultRule {
     /// An HTTP method, or `*` for any.
     pub method: String,
-    /// An exact request path, or a prefix followed by `*`.
+    /// A request path. A `*` at the end matches the rest of the path
+    /// (`/api/v1/record/*`); a `*` anywhere else matches one path segment
+    /// or part of one (`/api/v1/record/entries/*/opened`). Without `*`, the
+    /// exact path.
     pub path: String,
     pub fault: Fault,
     /// How many matching requests fail; `null` or absent for all of them.
@@ -105,11 +108,24 @@ impl FaultRule {
     /// Whether this rule applies to a request.
     pub fn matches(&self, method: &str, path: &str) -> bool {
         let method_ok = self.method == "*" || self.method.eq_ignore_ascii_case(method);
-        let path_ok = match self.path.strip_suffix('*') {
-            Some(prefix) => path.starts_with(prefix),
-            None => self.path == path,
-        };
-        method_ok && path_ok
+        method_ok && path_matches(&self.path, path)
+    }
+}
+
+/// Whether `path` fits the pattern of [`FaultRule::path`].
+fn path_matches(pattern: &str, path: &str) -> bool {
+    match pattern.split_once('*') {
+        None => pattern == path,
+        Some((literal, "")) => path.starts_with(literal),
+        Some((literal, rest)) => {
+            let Some(after) = path.strip_prefix(literal) else {
+                return false;
+            };
+            // The star takes some characters of this segment, none of the
+            // next.
+            let segment = after.find('/').unwrap_or(after.len());
+            (0..=segment).any(|n| path_matches(rest, &after[n..]))
+        }
     }
 }
 
@@ -155,6 +171,21 @@ mod tests {
         let r = rule(r#"{"method":"*","path":"/api/v1/session","fault":{"kind":"drop"}}"#).unwrap();
         assert!(r.matches("POST", "/api/v1/session"));
         assert!(!r.matches("POST", "/api/v1/session/end"));
+        let r = rule(
+            r#"{"method":"POST","path":"/api/v1/record/entries/*/opened","fault":{"kind":"drop"}}"#,
+        )
+        .unwrap();
+        assert!(r.matches("POST", "/api/v1/record/entries/t-6dfge7/opened"));
+        assert!(r.matches("POST", "/api/v1/record/entries/t%2Follvlk%20%239/opened"));
+        assert!(!r.matches("POST", "/api/v1/record/entries/a/b/opened"));
+        assert!(!r.matches("POST", "/api/v1/record/entries/x"));
+        assert!(!r.matches("POST", "/api/v1/record/entries/x/opened/more"));
+        assert!(!r.matches("GET", "/api/v1/record/entries/x/opened"));
+        let r = rule(r#"{"method":"PUT","path":"/api/v1/preferences","fault":{"kind":"drop"}}"#)
+            .unwrap();
+        assert!(r.matches("PUT", "/api/v1/preferences"));
+        assert!(r.matches("put", "/api/v1/preferences"));
+        assert!(!r.matches("GET", "/api/v1/preferences"));
     }
 
     #[test]

@@ -172,7 +172,7 @@ async fn status_faults_with_times_and_prefixes() {
     .await;
     let list = ok_json(b.get(be.at("/__control/faults")).send().await.unwrap()).await;
     assert_eq!(list["faults"][0]["remaining"], 2);
-    for path in ["/record/entries", "/record/entries/t-bp-2024-11"] {
+    for path in ["/record/entries", "/record/entries/t-mz73ml"] {
         let r = b.get(be.api(path)).send().await.unwrap();
         assert_problem(r, 500, "internal_error").await;
     }
@@ -475,4 +475,45 @@ async fn a_late_answer_to_signing_out_elsewhere_still_signed_them_out() {
     // The retry is harmless.
     assert_eq!(end_others(&be, &laptop).await.status(), 204);
     ok_json(be.session(&laptop).await).await;
+}
+
+#[tokio::test]
+async fn faults_apply_to_preferences_and_to_opening_a_result() {
+    let be = start().await;
+    let b = browser();
+    be.sign_in_to(&b, "typical").await;
+    let status = |code: &str| json!({"kind": "status", "status": 503, "code": code});
+    for (method, path) in [
+        ("GET", "/api/v1/preferences"),
+        ("PUT", "/api/v1/preferences"),
+        ("POST", "/api/v1/record/entries/*/opened"),
+    ] {
+        be.add_fault(
+            &b,
+            json!({"method": method, "path": path, "fault": status("service_unavailable"), "times": 1}),
+        )
+        .await;
+    }
+    let get = || b.get(be.api("/preferences"));
+    let put = || {
+        b.put(be.api("/preferences"))
+            .header("idempotency-key", "k")
+            .json(&json!({"results_release": "after_conversation"}))
+    };
+    let open = || b.post(be.api("/record/entries/t-6dfge7/opened"));
+    for req in [get(), put(), open()] {
+        let r = req.send().await.unwrap();
+        assert_problem(r, 503, "service_unavailable").await;
+    }
+    // Used up: the requests are carried out again, and the faulted PUT was
+    // not.
+    assert_eq!(
+        ok_json(get().send().await.unwrap()).await["results_release"],
+        "after_review"
+    );
+    assert_eq!(
+        ok_json(put().send().await.unwrap()).await["results_release"],
+        "after_conversation"
+    );
+    assert_eq!(open().send().await.unwrap().status(), 204);
 }

@@ -18,7 +18,7 @@ async fn every_response_is_no_store_with_security_headers() {
         (Method::GET, "/api/v1/session"),
         (Method::POST, "/api/v1/session/keep-alive"),
         (Method::GET, "/api/v1/record/entries"),
-        (Method::GET, "/api/v1/record/entries/t-bp-2024-11"),
+        (Method::GET, "/api/v1/record/entries/t-mz73ml"),
         (Method::GET, "/api/v1/record/entries/missing"),
         (Method::GET, "/api/v1/nothing"),
         (Method::DELETE, "/api/v1/session"),
@@ -86,29 +86,25 @@ async fn strict_json_input() {
     for (ct, body) in [
         (
             json_ct,
-            br#"{"entry_id":"t-bp-2024-11","unknown":true}"#.to_vec(),
+            br#"{"entry_id":"t-mz73ml","unknown":true}"#.to_vec(),
         ),
-        (json_ct, br#"{"entry_id":["t-bp-2024-11"]}"#.to_vec()),
-        (json_ct, br#"{"entry_id":"t-bp-2024-11""#.to_vec()),
+        (json_ct, br#"{"entry_id":["t-mz73ml"]}"#.to_vec()),
+        (json_ct, br#"{"entry_id":"t-mz73ml""#.to_vec()),
         (json_ct, b"\xff\xfe".to_vec()),
-        (json_ct, br#"{"entry_id":"t-bp-2024-11"} trailing"#.to_vec()),
-        (None, br#"{"entry_id":"t-bp-2024-11"}"#.to_vec()),
-        (
-            Some("text/plain"),
-            br#"{"entry_id":"t-bp-2024-11"}"#.to_vec(),
-        ),
+        (json_ct, br#"{"entry_id":"t-mz73ml"} trailing"#.to_vec()),
+        (None, br#"{"entry_id":"t-mz73ml"}"#.to_vec()),
+        (Some("text/plain"), br#"{"entry_id":"t-mz73ml"}"#.to_vec()),
         (
             Some("application/json; charset=iso-8859-1"),
-            br#"{"entry_id":"t-bp-2024-11"}"#.to_vec(),
+            br#"{"entry_id":"t-mz73ml"}"#.to_vec(),
         ),
     ] {
         let r = send(ct, body.clone()).await.unwrap();
         assert_problem(r, 400, "invalid_request").await;
     }
     // Over 16 KiB, even when otherwise valid JSON.
-    let big =
-        serde_json::to_vec(&json!({"entry_id": "t-bp-2024-11", "note": "a".repeat(17 * 1024)}))
-            .unwrap();
+    let big = serde_json::to_vec(&json!({"entry_id": "t-mz73ml", "note": "a".repeat(17 * 1024)}))
+        .unwrap();
     let r = send(json_ct, big).await.unwrap();
     assert_problem(r, 400, "invalid_request").await;
     // Nothing above created anything.
@@ -159,7 +155,7 @@ async fn serves_the_app_as_production_would() {
     for path in [
         "/",
         "/record",
-        "/record/entry/doc%2F2025-03%20%231",
+        "/record/entry/t%2Follvlk%20%239",
         "/help?x=1",
         "/missing.js",
         "/assets/page.html",

@@ -53,12 +53,12 @@ async fn redaction_replay_after_a_restart_returns_the_first_result() {
     let be = spawn(Some(&store), &[]);
     let b = browser();
     be.sign_in(&b).await;
-    let body = json!({"entry_id": "t-bp-2024-11", "note": "Please hide this."});
+    let body = json!({"entry_id": "t-mz73ml", "note": "Please hide this."});
     let first = accepted(ask(&be, &b, Some("r1"), &body).await).await;
 
     let be = be.restart();
     assert_eq!(accepted(ask(&be, &b, Some("r1"), &body).await).await, first);
-    let other = json!({"entry_id": "t-fbc-2024-12"});
+    let other = json!({"entry_id": "t-902um8"});
     assert_problem(ask(&be, &b, Some("r1"), &other).await, 409, "key_reused").await;
     // A new request gets a new reference: the count survived the restart.
     let second = accepted(ask(&be, &b, Some("r2"), &other).await).await;
@@ -126,12 +126,12 @@ async fn all_signed_out(be: &Backend, cookie: &str) {
         c.get(be.api("/session")),
         c.post(be.api("/session/keep-alive")),
         c.get(be.api("/record/entries")),
-        c.get(be.api("/record/entries/t-bp-2024-11")),
+        c.get(be.api("/record/entries/t-mz73ml")),
         c.post(be.api("/safeguarding/acknowledgements"))
             .json(&json!({"choice": "continue"})),
         c.post(be.api("/record/redaction-requests"))
             .header("idempotency-key", "new-r")
-            .json(&json!({"entry_id": "t-bp-2024-11"})),
+            .json(&json!({"entry_id": "t-mz73ml"})),
         c.post(be.api("/access/disable"))
             .header("idempotency-key", "new-d")
             .json(&record_access_off()),

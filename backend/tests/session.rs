@@ -111,14 +111,14 @@ async fn without_a_session_every_authenticated_call_is_signed_out() {
     let r = b.get(be.api("/record/entries")).send().await.unwrap();
     assert_problem(r, 401, "signed_out").await;
     let r = b
-        .get(be.api("/record/entries/t-bp-2024-11"))
+        .get(be.api("/record/entries/t-mz73ml"))
         .send()
         .await
         .unwrap();
     assert_problem(r, 401, "signed_out").await;
     let r = acknowledge(&be, &b, &json!({"choice": "continue"})).await;
     assert_problem(r, 401, "signed_out").await;
-    let r = ask(&be, &b, Some("k"), &json!({"entry_id": "t-bp-2024-11"})).await;
+    let r = ask(&be, &b, Some("k"), &json!({"entry_id": "t-mz73ml"})).await;
     assert_problem(r, 401, "signed_out").await;
     let r = disable(&be, &b, Some("k"), &record_access_off()).await;
     assert_problem(r, 401, "signed_out").await;

@@ -177,8 +177,8 @@ mod tests {
         f.text = "private words".into();
         assert_eq!(record(&f, 2), "/record?kind=allergy&page=2");
         assert_eq!(
-            entry("doc/2025-03 #1"),
-            "/record/entries/doc%2F2025-03%20%231"
+            entry("t/ollvlk #9"),
+            "/record/entries/t%2Follvlk%20%239"
         );
     }
 

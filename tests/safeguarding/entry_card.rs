@@ -25,7 +25,7 @@ fn shown(title: &str) -> ShownEntry {
 
 fn sent(title: &str) -> Entry {
     Entry {
-        id: "doc/2025-03 #1".into(),
+        id: "t/ollvlk #9".into(),
         kind: EntryKind::TestResult,
         recorded_on: "2024-06-15T23:30:00Z".into(),
         title: title.into(),
@@ -54,7 +54,7 @@ async fn a_card_shows_date_kind_title_and_who_in_uk_time() {
     let link = find_by_text(&m.root, "a", "Full blood count").unwrap();
     assert_eq!(
         link.get_attribute("href").as_deref(),
-        Some("/record/entries/doc%2F2025-03%20%231")
+        Some("/record/entries/t%2Follvlk%20%239")
     );
 }
 

@@ -5,6 +5,7 @@ mod cursor;
 mod disable;
 mod entries;
 mod idempotent;
+mod preferences;
 mod proxies;
 mod redaction;
 mod safeguarding;
@@ -18,7 +19,8 @@ use crate::app::{AppState, Shared};
 use crate::extract::Authed;
 use crate::not_found;
 use crate::problem::ApiError;
-use crate::scenario::Scenario;
+use crate::scenario::{PatientView, Scenario};
+use crate::store::Tx;
 
 pub fn router() -> Router<Shared> {
     Router::new()
@@ -33,8 +35,13 @@ pub fn router() -> Router<Shared> {
         )
         .route("/record/entries", get(entries::list))
         .route("/record/entries/{id}", get(entries::one))
+        .route("/record/entries/{id}/opened", post(entries::opened))
         .route("/record/redaction-requests", post(redaction::create))
         .route("/access/disable", post(disable::disable))
+        .route(
+            "/preferences",
+            get(preferences::get_preferences).put(preferences::put_preferences),
+        )
         .route("/access/proxies", get(proxies::list))
         .route(
             "/access/proxies/{id}/removal-requests",
@@ -73,4 +80,29 @@ fn record_scenario<'a>(state: &'a AppState, auth: &Authed) -> Result<&'a Scenari
         return Err(ApiError::record_access_disabled());
     }
     Ok(scenario_of(state, auth))
+}
+
+/// What the signed-in patient's record looks like now (see
+/// [`PatientView`]), read in the caller's transaction.
+fn patient_view(tx: &mut Tx<'_>, scenario: &Scenario, bucket: &str) -> PatientView {
+    PatientView {
+        results_release: tx
+            .results_release(bucket, &scenario.name)
+            .unwrap_or(scenario.results_release),
+        released_earlier: tx.released_earlier(bucket, &scenario.name),
+        opened: tx.opened_entries(bucket, &scenario.name),
+    }
+}
+
+/// The signed-in patient's scenario and what their record looks like now,
+/// or 403 when their record access is off.
+fn record_view<'a>(
+    state: &'a AppState,
+    auth: &Authed,
+) -> Result<(&'a Scenario, PatientView), ApiError> {
+    let scenario = record_scenario(state, auth)?;
+    let view = state
+        .store
+        .transaction(|tx| patient_view(tx, scenario, &auth.session.bucket))?;
+    Ok((scenario, view))
 }

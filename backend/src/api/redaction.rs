@@ -7,7 +7,7 @@ use axum::response::Response;
 use record_access_contract::{RedactionAccepted, RedactionRequest, REDACTION_NOTE_MAX_CHARS};
 
 use super::idempotent::{first_answer, replay};
-use super::record_scenario;
+use super::{patient_view, record_scenario};
 use crate::app::Shared;
 use crate::extract::{Authed, IdempotencyKey, StrictJson};
 use crate::problem::ApiError;
@@ -38,7 +38,8 @@ pub async fn create(
         ) {
             return answer;
         }
-        if scenario.entry(&req.entry_id).is_none() {
+        let view = patient_view(tx, scenario, bucket);
+        if scenario.entry(&req.entry_id, &view).is_none() {
             return Err(ApiError::not_found("There is no entry with this id."));
         }
         let reference = tx.next_reference(bucket);

@@ -9,7 +9,7 @@
 //! | call | body | answer |
 //! |---|---|---|
 //! | `GET scenarios` | | 200 `{scenarios:[{name,description,default}], current}` |
-//! | `POST scenario` | `{scenario}` | 204; ends the browser's session |
+//! | `POST scenario` | `{scenario}` | 204; ends the browser's session, forgets results opened and the results release chosen |
 //! | `GET faults` | | 200 `{faults:[{method,path,fault,times,remaining}]}` |
 //! | `POST faults` | `{method, path, fault, times?}` | 204 |
 //! | `DELETE faults` | | 204 |

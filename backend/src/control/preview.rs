@@ -60,7 +60,8 @@ pub struct ChooseScenario {
 }
 
 /// Chooses the scenario for this browser and signs it out, so that the
-/// next sign-in is the new scenario's patient.
+/// next sign-in is the new scenario's patient. What its patients did to
+/// their test results is forgotten.
 pub async fn choose_scenario(
     State(state): State<Shared>,
     caller: Caller,
@@ -96,6 +97,9 @@ pub async fn choose_scenario(
                 },
             );
         }
+        // Every choice starts the patient with their results as the file
+        // has them: unopened ones unopened, the file's results release.
+        tx.forget_results(&bucket);
         tx.choose_scenario(&bucket, &scenario.name);
     })?;
     Ok(with_cookie(StatusCode::NO_CONTENT, cookie))

@@ -1,6 +1,7 @@
 //! The on-disk format of a scenario file (`fixtures/<name>.json`), as
 //! documented in `fixtures/README.md`. Unknown fields are mistakes.
 
+use record_access_contract::ResultsRelease;
 use serde::{Deserialize, Serialize};
 
 /// One scenario file.
@@ -17,6 +18,10 @@ pub struct ScenarioFile {
     pub record_access: RecordAccessFile,
     #[serde(default = "default_idle_timeout")]
     pub idle_timeout_seconds: u32,
+    /// The patient's preference before they change it: when new test
+    /// results are released to them.
+    #[serde(default = "after_review")]
+    pub results_release: ResultsRelease,
     /// Sends every entry as written, without the safety filter, and allows
     /// malformed entries: for testing the app's own filter.
     #[serde(default)]
@@ -93,6 +98,10 @@ fn default_idle_timeout() -> u32 {
     600
 }
 
+fn after_review() -> ResultsRelease {
+    ResultsRelease::AfterReview
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PatientFile {
@@ -129,6 +138,23 @@ pub struct EntryFile {
     pub visibility: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<DetailFile>>,
+    /// A test result the patient has not opened yet; sent until they
+    /// open it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unopened: bool,
+    /// Only in the file, never sent: `false` marks a reviewed test result
+    /// that nobody at the GP surgery has talked about with the patient
+    /// yet, held while the patient's results release is
+    /// `after_conversation`.
+    #[serde(default, skip_serializing)]
+    pub discussed: Option<bool>,
+}
+
+impl EntryFile {
+    /// Held while the patient asks for results only after a conversation.
+    pub fn awaits_conversation(&self) -> bool {
+        self.discussed == Some(false)
+    }
 }
 
 fn visible() -> String {

@@ -75,6 +75,8 @@ pub fn generate(spec: &GenerateFile, from: Date, to: Date) -> Vec<EntryFile> {
                     .then(|| rng.pick(&spec.locations).clone()),
                 visibility: template.visibility.clone(),
                 details: (!details.is_empty()).then_some(details),
+                unopened: false,
+                discussed: None,
             }
         })
         .collect()

@@ -7,11 +7,13 @@ use std::path::{Path, PathBuf};
 use record_access_contract::uk_time::{
     format_rfc3339_utc, parse_recorded_on, parse_rfc3339_utc, Date,
 };
-use record_access_contract::{Entry, Patient, Proxy, RemovalRequested, Visibility};
+use record_access_contract::{
+    Entry, EntryKind, Patient, Proxy, RemovalRequested, ResultsRelease, Visibility,
+};
 
 use super::file::{EntryFile, GenerateFile, ProxyFile, ScenarioFile, SignInFile};
 use super::generate::generate;
-use super::{FixtureSignIn, Scenario};
+use super::{FixtureSignIn, Scenario, ServedEntry};
 use crate::clock::FixedClock;
 use crate::reference::is_reference;
 use crate::safety::patient_may_see;
@@ -133,16 +135,40 @@ pub fn load_file(path: &Path, clock: &FixedClock) -> Result<(Scenario, bool), Fi
         written.extend(generate(spec, from, to));
     }
 
-    // (id, JSON) pairs; serialised straight from the typed values so the
-    // fields keep their contract order.
-    let mut entries: Vec<(Option<String>, Box<RawValue>)> = Vec::new();
+    // Serialised straight from the typed values so the fields keep their
+    // contract order.
+    let mut entries: Vec<ServedEntry> = Vec::new();
     if file.send_unfiltered {
         for e in &written {
-            entries.push((Some(e.id.clone()), raw(e)));
+            let opened = EntryFile {
+                unopened: false,
+                ..e.clone()
+            };
+            entries.push(ServedEntry {
+                id: Some(e.id.clone()),
+                json: raw(e),
+                opened_json: e.unopened.then(|| raw(&opened)),
+                awaits_conversation: e.awaits_conversation(),
+            });
         }
         for v in &file.raw_entries {
             let id = v.get("id").and_then(|id| id.as_str()).map(str::to_owned);
-            entries.push((id, raw(v)));
+            // Whatever `unopened` holds is sent as written until the
+            // patient opens the entry; then the field goes.
+            let opened_json = v
+                .as_object()
+                .filter(|o| o.contains_key("unopened"))
+                .map(|o| {
+                    let mut o = o.clone();
+                    o.remove("unopened");
+                    raw(&o)
+                });
+            entries.push(ServedEntry {
+                id,
+                json: raw(v),
+                opened_json,
+                awaits_conversation: false,
+            });
         }
     } else {
         let mut seen = HashSet::new();
@@ -156,17 +182,25 @@ pub fn load_file(path: &Path, clock: &FixedClock) -> Result<(Scenario, bool), Fi
                 ));
             }
             if patient_may_see(entry.visibility, &entry.recorded_on, available_from) {
-                entries.push((Some(entry.id.clone()), raw(&entry)));
+                let opened = Entry {
+                    unopened: false,
+                    ..entry.clone()
+                };
+                entries.push(ServedEntry {
+                    id: Some(entry.id.clone()),
+                    json: raw(&entry),
+                    opened_json: entry.unopened.then(|| raw(&opened)),
+                    awaits_conversation: e.awaits_conversation(),
+                });
             }
         }
     }
     let mut by_id = HashMap::new();
-    for (i, (id, _)) in entries.iter().enumerate() {
-        if let Some(id) = id {
+    for (i, e) in entries.iter().enumerate() {
+        if let Some(id) = &e.id {
             by_id.entry(id.clone()).or_insert(i);
         }
     }
-    let entries = entries.into_iter().map(|(_, json)| json).collect();
     let proxies = file
         .proxies
         .iter()
@@ -212,6 +246,7 @@ pub fn load_file(path: &Path, clock: &FixedClock) -> Result<(Scenario, bool), Fi
         by_id,
         proxies,
         sign_ins,
+        results_release: file.results_release,
     };
     Ok((scenario, file.default))
 }
@@ -385,6 +420,12 @@ fn check(
             ));
         }
     }
+    if file.results_release == ResultsRelease::Unknown {
+        return Err(err(
+            "results_release",
+            "must be \"after_review\" or \"after_conversation\"".to_owned(),
+        ));
+    }
     if !(1..=86_400).contains(&file.idle_timeout_seconds) {
         return Err(err(
             "idle_timeout_seconds",
@@ -501,6 +542,14 @@ fn to_contract_entry(e: &EntryFile) -> Result<Entry, (&'static str, String)> {
     }
     let value = serde_json::to_value(e).map_err(|x| ("", x.to_string()))?;
     let entry: Entry = serde_json::from_value(value).map_err(|x| ("", x.to_string()))?;
+    if entry.kind != EntryKind::TestResult {
+        if e.unopened {
+            return Err((".unopened", "only a test_result can be unopened".to_owned()));
+        }
+        if e.discussed.is_some() {
+            return Err((".discussed", "only a test_result is discussed".to_owned()));
+        }
+    }
     debug_assert!(entry.visibility != Visibility::Unknown);
     Ok(entry)
 }
@@ -579,11 +628,12 @@ mod tests {
         let ids: Vec<String> = s
             .entries
             .iter()
-            .map(|e| serde_json::from_str::<Entry>(e.get()).unwrap().id)
+            .map(|e| serde_json::from_str::<Entry>(e.json.get()).unwrap().id)
             .collect();
         assert_eq!(ids, ["1", "4"]);
-        assert!(s.entry("2").is_none());
-        assert!(s.entry("4").is_some());
+        let view = crate::scenario::PatientView::initial(&s);
+        assert!(s.entry("2", &view).is_none());
+        assert!(s.entry("4", &view).is_some());
     }
 
     #[test]

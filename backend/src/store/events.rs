@@ -3,7 +3,7 @@
 //! Tests read it through `GET /__control/events` ("the backend saw the
 //! session end with reason exit").
 
-use record_access_contract::{DisableScope, EndReason, SafeguardingChoice};
+use record_access_contract::{DisableScope, EndReason, ResultsRelease, SafeguardingChoice};
 use serde::{Deserialize, Serialize};
 
 use super::{StoreError, Tx};
@@ -57,6 +57,14 @@ pub enum EventKind {
     /// many live sessions that ended.
     OtherSessionsEnded {
         sessions_ended: usize,
+    },
+    /// The patient chose when new test results are released to them.
+    ResultsReleaseChanged {
+        results_release: ResultsRelease,
+    },
+    /// The patient opened an entry (a new test result).
+    ResultOpened {
+        entry_id: String,
     },
 }
 

@@ -18,6 +18,7 @@ pub enum Endpoint {
     Disable,
     RedactionRequest,
     ProxyRemoval,
+    Preferences,
 }
 
 impl Endpoint {
@@ -27,6 +28,7 @@ impl Endpoint {
             Endpoint::Disable => "disable",
             Endpoint::RedactionRequest => "redaction_request",
             Endpoint::ProxyRemoval => "proxy_removal",
+            Endpoint::Preferences => "preferences",
         }
     }
 }

@@ -3,8 +3,9 @@
 //! access was turned off), [`idempotency`] (answers to keyed requests),
 //! [`preview`] (preview browsers' choices, references and injected faults),
 //! [`events`] (the audit list), [`proxies`] (requests to remove a proxy's
-//! access) and [`sign_ins`] (recent sign-ins, and signing out everywhere
-//! else).
+//! access), [`sign_ins`] (recent sign-ins, and signing out everywhere
+//! else) and [`results`] (the patient's results release and the results
+//! they opened).
 //!
 //! It is kept in SQLite: in the file given by `--store`, so that a restart
 //! of the backend loses nothing (a signed-in browser stays signed in, a
@@ -32,6 +33,7 @@ mod events;
 mod idempotency;
 mod preview;
 mod proxies;
+mod results;
 mod schema;
 mod session;
 mod sign_ins;

@@ -22,7 +22,7 @@ pub struct ActiveFault {
 
 /// The tables that hold rows per preview browser, which a reset empties
 /// (sessions are ended first, so that they are counted).
-const BUCKET_TABLES: [&str; 8] = [
+const BUCKET_TABLES: [&str; 11] = [
     "buckets",
     "access_disabled",
     "idempotency",
@@ -31,6 +31,9 @@ const BUCKET_TABLES: [&str; 8] = [
     "proxy_removals",
     "sign_ins",
     "signed_out_elsewhere",
+    "preferences",
+    "released_earlier",
+    "opened_entries",
 ];
 
 impl Tx<'_> {

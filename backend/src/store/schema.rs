@@ -16,7 +16,7 @@ const APPLICATION_ID: i32 = 0x5241_6265;
 /// new number and a step in [`MIGRATIONS`] that brings an older store up
 /// to it; a store of a newer version is refused with a message rather than
 /// misread.
-const SCHEMA_VERSION: i32 = 2;
+const SCHEMA_VERSION: i32 = 3;
 
 /// The tables of version 1. Times are wall-clock milliseconds since the
 /// Unix epoch; JSON columns hold what the API or the control API would
@@ -111,8 +111,39 @@ CREATE TABLE signed_out_elsewhere (
 ) STRICT;
 ";
 
+/// Version 3 adds what a patient did to their test results: their results
+/// release, the results released before they chose `after_conversation`,
+/// and the entries they opened.
+const SCHEMA_V3: &str = "
+-- The patient's results release (after_review or after_conversation),
+-- once they chose one; until then their scenario file's.
+CREATE TABLE preferences (
+    bucket TEXT NOT NULL,
+    scenario TEXT NOT NULL,
+    results_release TEXT NOT NULL,
+    PRIMARY KEY (bucket, scenario)
+) STRICT;
+
+-- Results not yet talked about with the patient that were released to
+-- them before they chose after_conversation: they stay released.
+CREATE TABLE released_earlier (
+    bucket TEXT NOT NULL,
+    scenario TEXT NOT NULL,
+    entry_id TEXT NOT NULL,
+    PRIMARY KEY (bucket, scenario, entry_id)
+) STRICT;
+
+-- Entries the patient opened: sent without their unopened field.
+CREATE TABLE opened_entries (
+    bucket TEXT NOT NULL,
+    scenario TEXT NOT NULL,
+    entry_id TEXT NOT NULL,
+    PRIMARY KEY (bucket, scenario, entry_id)
+) STRICT;
+";
+
 /// `MIGRATIONS[v - 1]` brings a store of version `v` to version `v + 1`.
-const MIGRATIONS: [&str; 1] = [SCHEMA_V2];
+const MIGRATIONS: [&str; 2] = [SCHEMA_V2, SCHEMA_V3];
 
 /// Opens the store at `path`, or SQLite's private temporary database when
 /// `None`: SQLite keeps that one in its page cache and spills it, if it
@@ -238,7 +269,14 @@ mod tests {
             .query_row("SELECT reference FROM access_disabled", [], |r| r.get(0))
             .unwrap();
         assert_eq!(kept, "RA-00000001");
-        for table in ["proxy_removals", "sign_ins", "signed_out_elsewhere"] {
+        for table in [
+            "proxy_removals",
+            "sign_ins",
+            "signed_out_elsewhere",
+            "preferences",
+            "released_earlier",
+            "opened_entries",
+        ] {
             let n: i64 = db
                 .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
                 .unwrap();

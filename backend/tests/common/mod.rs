@@ -375,7 +375,7 @@ pub async fn record_closed(be: &Backend, b: &Client) {
     let r = b.get(be.api("/record/entries")).send().await.unwrap();
     assert_problem(r, 403, "record_access_disabled").await;
     let r = b
-        .get(be.api("/record/entries/t-bp-2024-11"))
+        .get(be.api("/record/entries/t-mz73ml"))
         .send()
         .await
         .unwrap();
@@ -384,7 +384,7 @@ pub async fn record_closed(be: &Backend, b: &Client) {
         be,
         b,
         Some("r"),
-        &serde_json::json!({"entry_id": "t-bp-2024-11"}),
+        &serde_json::json!({"entry_id": "t-mz73ml"}),
     )
     .await;
     assert_problem(r, 403, "record_access_disabled").await;
