@@ -21,8 +21,8 @@
 
 use serde::{Deserialize, Serialize};
 
-pub mod unopened;
 pub mod uk_time;
+pub mod unopened;
 
 /// Every path below lives under this prefix.
 pub const API_PREFIX: &str = "/api/v1";
@@ -273,8 +273,10 @@ pub enum ResultsRelease {
 
 impl ResultsRelease {
     /// The choices a patient can make, in the order they are offered.
-    pub const CHOICES: [ResultsRelease; 2] =
-        [ResultsRelease::AfterReview, ResultsRelease::AfterConversation];
+    pub const CHOICES: [ResultsRelease; 2] = [
+        ResultsRelease::AfterReview,
+        ResultsRelease::AfterConversation,
+    ];
 
     /// The wire name.
     pub fn as_str(self) -> &'static str {

@@ -16,8 +16,9 @@ use crate::routing::paths::encode_query_value;
 use gloo_net::http::{Method, RequestBuilder};
 use record_access_contract::{
     AccessDisabled, AcknowledgementRequest, DisableRequest, EndReason, EndSessionRequest,
-    EntriesPage, Entry, Lenient, Preferences, PreferencesRequest, ProxyList, RedactionAccepted, RedactionRequest, RemovalAccepted,
-    RemovalRequest, SafeguardingChoice, Session, SignInList, API_PREFIX,
+    EntriesPage, Entry, Lenient, Preferences, PreferencesRequest, ProxyList, RedactionAccepted,
+    RedactionRequest, RemovalAccepted, RemovalRequest, SafeguardingChoice, Session, SignInList,
+    API_PREFIX,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
