@@ -8,8 +8,8 @@ use crate::idle::dialog::IdleTimeout;
 use crate::page_meta::RouteAnnouncer;
 use crate::pages::{
     entry_detail::EntryDetail, help::HelpPage, home::HomePage, not_found::NotFoundPage,
-    people::People, record_timeline::RecordTimeline, sign_ins::SignIns, signed_out::SignedOutPage,
-    turn_off_access::TurnOffAccess,
+    people::People, record_timeline::RecordTimeline, results_setting::ResultsSetting,
+    sign_ins::SignIns, signed_out::SignedOutPage, turn_off_access::TurnOffAccess,
 };
 use crate::quick_exit::button::ExitThisPage;
 use crate::quick_exit::exit::provide_quick_exit;
@@ -81,6 +81,7 @@ fn page_content(page: Page) -> AnyView {
         Page::Account(step) => view! { <TurnOffAccess step /> }.into_any(),
         Page::People(step) => view! { <People step /> }.into_any(),
         Page::SignIns => view! { <SignIns /> }.into_any(),
+        Page::ResultsSetting => view! { <ResultsSetting /> }.into_any(),
         Page::NotFound => view! { <NotFoundPage /> }.into_any(),
     }
 }

@@ -667,6 +667,41 @@ pub mod sign_ins {
     pub const PEOPLE_LINK: &str = "See who has proxy access to your record";
 }
 
+/// When new test results appear. The title says "Account settings": it
+/// ends up in the browser's history list.
+pub mod results_setting {
+    pub const TITLE: &str = "Account settings: results";
+    pub const MENU_LINK: &str = "When to show test results";
+    pub const HOME_LINK: &str = "Choose when to see new test results";
+    pub const HELP_HEADING: &str = "Choose when you see new test results";
+    pub const HELP_BODY: &str = "You can choose to see new test results only after someone at your GP surgery has talked to you about them. This also applies to anyone with proxy access to your record.";
+
+    pub const HEADING: &str = "When to show new test results";
+    pub const LOAD_FAILED_HEADING: &str = "We could not load your setting";
+    pub const AFTER_REVIEW: &str = "After my GP surgery has reviewed them";
+    pub const AFTER_REVIEW_HINT: &str = "New test results appear once a doctor or nurse at your GP surgery has looked at them. Some may appear before anyone has talked to you about them.";
+    pub const AFTER_CONVERSATION: &str =
+        "Only after someone at my GP surgery has talked to me about them";
+    pub const AFTER_CONVERSATION_HINT: &str = "A result nobody has talked to you about will not appear until someone does. This also applies to anyone with proxy access to your record.";
+    pub const RELEASES_HELD: &str = "If you choose this, every result being held back until someone talks to you about it will appear straight away.";
+    pub const CHOOSE_ERROR: &str = "Select when you want to see new test results";
+    pub const SAVE: &str = "Save";
+
+    pub const SAVED_TITLE: &str = "Success";
+    pub const SAVED_AFTER_REVIEW: &str =
+        "Saved. New test results will now appear after your GP surgery has reviewed them.";
+    pub const SAVED_AFTER_REVIEW_RELEASED: &str = "Saved. New test results will now appear after your GP surgery has reviewed them. Any results that were held back are now shown.";
+    pub const SAVED_AFTER_CONVERSATION: &str = "Saved. New test results will now appear only after someone at your GP surgery has talked to you about them.";
+    pub const SAVED_UNKNOWN: &str = "We could not check what was saved. Choose again and save.";
+
+    pub const NOT_CONFIRMED_HEADING: &str = "We could not confirm that your setting was saved";
+    pub const NOT_CONFIRMED_BODY: &str =
+        "It may or may not have been saved. Try again: it is safe, it will only be saved once.";
+    pub const REFUSED_HEADING: &str = "Your setting has not been saved";
+    pub const GONE_BODY: &str =
+        "This setting is not available at the moment. Try again later, or contact your GP surgery.";
+}
+
 /// Asking the GP surgery to hide an entry.
 pub mod ask_to_hide {
     /// Neutral: it names neither hiding nor the entry.

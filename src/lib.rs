@@ -4,7 +4,8 @@
 //! `cargo test`; the browser side (the Leptos app, its pages and components,
 //! the HTTP client) compiles only for `wasm32` and is tested in real
 //! browsers. A folder keeps both sides of one concept side by side (`api`,
-//! `idle`, `quick_exit`, `record`, `routing`, `submission`).
+//! `idle`, `quick_exit`, `record`, `routing`, `submission`); a plain
+//! module of one page's rules sits at the top (`results_setting`).
 //! `docs/architecture.md` has the map.
 
 pub mod api;
@@ -14,6 +15,7 @@ pub mod idle;
 pub mod people;
 pub mod quick_exit;
 pub mod record;
+pub mod results_setting;
 pub mod routing;
 pub mod submission;
 

@@ -153,6 +153,7 @@ pub fn PreviewPage() -> impl IntoView {
                                         "wait_for_timeout_warning" => " (wait about 25 seconds for the warning)",
                                         "long_note_and_submit" => " (then write over 1,000 characters and send)",
                                         "confirm_and_submit" => " (then tick the box and send)",
+                                        "choose_last_and_submit" => " (then choose the last option and save)",
                                         "sign_out_elsewhere" => " (then press “Sign out everywhere else”)",
                                         "search_record" => " (then search for “test”)",
                                         "open_first_result" => " (then press “Open this result” on the first new result)",

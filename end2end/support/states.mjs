@@ -38,6 +38,10 @@ async function act(page, action) {
     case "confirm_and_submit":
       await page.locator("#confirm").check();
       return submit();
+    // The last of a set of radios (a choice other than the one stored).
+    case "choose_last_and_submit":
+      await page.locator("main input[type=radio]").last().check();
+      return submit();
     case "long_note_and_submit":
       await page.locator("#note").fill("a".repeat(1001));
       return submit();

@@ -3,7 +3,7 @@
 //! The menu shows the patient's name; it is the one piece of personal
 //! information outside the record pages, and it goes with the session.
 
-use crate::content::{self, account, header as text, people};
+use crate::content::{self, account, header as text, people, results_setting};
 use crate::routing::paths;
 use crate::session::use_session;
 use leptos::prelude::*;
@@ -36,6 +36,9 @@ pub fn Header() -> impl IntoView {
                             </li>
                             <li class="nhsuk-header__account-item">
                                 <a class="nhsuk-header__account-link" href=paths::ACCOUNT_PEOPLE>{people::MENU_LINK}</a>
+                            </li>
+                            <li class="nhsuk-header__account-item">
+                                <a class="nhsuk-header__account-link" href=paths::ACCOUNT_RESULTS>{results_setting::MENU_LINK}</a>
                             </li>
                             <li class="nhsuk-header__account-item">
                                 <a class="nhsuk-header__account-link" href=paths::ACCOUNT>{account::MENU_LINK}</a>

@@ -37,11 +37,17 @@ where
     (loaded, load)
 }
 
+/// What happened and "try again"; `heading` names what could not be
+/// loaded (a list, unless said otherwise).
 #[component]
-pub fn LoadFailed(error: ApiError, retry: Callback<()>) -> impl IntoView {
+pub fn LoadFailed(
+    error: ApiError,
+    retry: Callback<()>,
+    #[prop(optional)] heading: Option<&'static str>,
+) -> impl IntoView {
     view! {
         <div class="nhsuk-warning-callout" role="alert">
-            <h2 class="nhsuk-warning-callout__label">{text::LOAD_FAILED_HEADING}</h2>
+            <h2 class="nhsuk-warning-callout__label">{heading.unwrap_or(text::LOAD_FAILED_HEADING)}</h2>
             <p>{error.message()}</p>
             <button type="button" class="nhsuk-button nhsuk-u-margin-bottom-0" on:click=move |_| retry.run(())>
                 {problem::TRY_AGAIN}

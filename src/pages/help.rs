@@ -3,7 +3,7 @@
 //! pressure warning.
 
 use crate::components::warning_callout::WarningCallout;
-use crate::content::{help as text, people, sign_ins};
+use crate::content::{help as text, people, results_setting, sign_ins};
 use crate::page_meta::use_page_title;
 use crate::routing::paths;
 use leptos::prelude::*;
@@ -39,6 +39,11 @@ pub fn HelpPage() -> impl IntoView {
             <li><a href=paths::ACCOUNT_PEOPLE>{people::HEADING}</a></li>
             <li><a href=paths::ACCOUNT_SIGN_INS>{sign_ins::HEADING}</a></li>
         </ul>
+        <h3>{results_setting::HELP_HEADING}</h3>
+        <p class="nhsuk-body">{results_setting::HELP_BODY}</p>
+        <p class="nhsuk-body">
+            <a href=paths::ACCOUNT_RESULTS>{results_setting::HEADING}</a>
+        </p>
 
         <h2>{text::HELPLINES_HEADING}</h2>
         <p class="nhsuk-body">{text::HELPLINES_INTRO}</p>

@@ -1,7 +1,7 @@
 //! The start page: sign in when signed out, the patient's home when signed in.
 
 use crate::components::{loading::Loading, service_problem::ServiceProblem};
-use crate::content::{home as text, people, sign_ins, start};
+use crate::content::{home as text, people, results_setting, sign_ins, start};
 use crate::dates;
 use crate::page_meta::use_page_title;
 use crate::routing::paths;
@@ -69,6 +69,7 @@ fn Home(session: Session) -> impl IntoView {
         <ul class="nhsuk-list">
             <li><a href=paths::ACCOUNT_PEOPLE>{people::HOME_LINK}</a></li>
             <li><a href=paths::ACCOUNT_SIGN_INS>{sign_ins::HOME_LINK}</a></li>
+            <li><a href=paths::ACCOUNT_RESULTS>{results_setting::HOME_LINK}</a></li>
             <li><a href=paths::HELP>{text::HELP_LINK}</a></li>
         </ul>
     }

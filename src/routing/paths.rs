@@ -31,6 +31,8 @@ pub const ACCOUNT_PEOPLE_CHECK: &str = "/account/people/check";
 pub const ACCOUNT_PEOPLE_DONE: &str = "/account/people/done";
 /// Recent sign-ins, and signing out everywhere else.
 pub const ACCOUNT_SIGN_INS: &str = "/account/sign-ins";
+/// When new test results appear.
+pub const ACCOUNT_RESULTS: &str = "/account/results";
 /// NHS login's own help, which says how to change the password.
 pub const NHS_LOGIN_HELP: &str = "https://help.login.nhs.uk/";
 

@@ -26,6 +26,8 @@ pub enum Page {
     People(PeopleStep),
     /// Recent sign-ins, and signing out everywhere else.
     SignIns,
+    /// When new test results appear.
+    ResultsSetting,
     NotFound,
 }
 
@@ -74,6 +76,7 @@ impl Page {
             paths::ACCOUNT_PEOPLE_CHECK => Page::People(PeopleStep::Check),
             paths::ACCOUNT_PEOPLE_DONE => Page::People(PeopleStep::Done),
             paths::ACCOUNT_SIGN_INS => Page::SignIns,
+            paths::ACCOUNT_RESULTS => Page::ResultsSetting,
             _ => trimmed
                 .strip_prefix(paths::RECORD)
                 .and_then(|rest| rest.strip_prefix("/entries/"))
@@ -169,6 +172,8 @@ mod tests {
             Page::from_path("/record/entries/e-1"),
             Page::Entry("e-1".into())
         );
+        assert_eq!(Page::from_path("/account/results/"), Page::ResultsSetting);
+        assert_eq!(Page::from_path("/account/results/x"), Page::NotFound);
         assert_eq!(Page::from_path("/nowhere"), Page::NotFound);
         assert_eq!(Page::from_path("/record/entries/"), Page::NotFound);
         assert_eq!(Page::from_path("/record/entries/a/b"), Page::NotFound);
@@ -265,7 +270,13 @@ mod tests {
     fn only_record_pages_show_record_content() {
         assert!(Page::Record.shows_record());
         assert!(Page::Entry("x".into()).shows_record());
-        for page in [Page::Home, Page::Help, Page::SignedOut, Page::NotFound] {
+        for page in [
+            Page::Home,
+            Page::Help,
+            Page::SignedOut,
+            Page::ResultsSetting,
+            Page::NotFound,
+        ] {
             assert!(!page.shows_record());
         }
     }

@@ -104,6 +104,16 @@ impl Submission {
         }
     }
 
+    /// The patient changed a setting that can be saved any number of
+    /// times: a new attempt, with a new key, even once done (unlike
+    /// [`Submission::edit`], as saving a setting twice does no harm). Not
+    /// while a request is on its way.
+    pub fn start_over(&mut self) {
+        if !self.is_sending() {
+            *self = Submission::Ready;
+        }
+    }
+
     /// Whether the submit button shows progress and cannot be pressed.
     pub fn is_sending(&self) -> bool {
         matches!(self, Submission::Sending { .. })
@@ -337,6 +347,23 @@ mod tests {
         s.answer("key-2", done("RA-2"));
         s.edit();
         assert!(matches!(s, Submission::Done { .. }));
+    }
+
+    #[test]
+    fn a_setting_changed_after_saving_is_a_new_attempt_but_not_mid_flight() {
+        let mut next = keys();
+        let mut s = Submission::default();
+        let key = s.confirm(&mut next).unwrap();
+        s.start_over();
+        assert!(s.is_sending(), "a request on its way is not forgotten");
+        s.answer(&key, done("after_review"));
+        assert_eq!(s.confirm(&mut next), None, "saved: nothing more to send");
+        s.start_over();
+        assert_eq!(s, Submission::Ready);
+        assert_eq!(s.confirm(&mut next), Some("key-2".into()), "a new key");
+        s.answer("key-2", Outcome::NoAnswer);
+        s.start_over();
+        assert_eq!(s.confirm(&mut next), Some("key-3".into()));
     }
 
     #[test]

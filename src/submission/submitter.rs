@@ -7,7 +7,7 @@ use crate::session::{use_session, SessionService};
 use crate::submission::state::{outcome, Submission};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use record_access_contract::{DisableRequest, RedactionRequest};
+use record_access_contract::{DisableRequest, PreferencesRequest, RedactionRequest};
 
 /// What a form sends. One request path for every form keeps one copy of
 /// the sending code in the app.
@@ -16,6 +16,9 @@ pub enum Request {
     Hide(RedactionRequest),
     /// Asking for this person's proxy access to be removed, by their id.
     RemoveProxy(String),
+    /// Saving when new test results appear. A setting has no reference:
+    /// success carries the wire name of what the backend saved instead.
+    SetPreferences(PreferencesRequest),
 }
 
 /// One form's submission. Cheap to copy.
@@ -61,6 +64,9 @@ impl Submitter {
                 Request::RemoveProxy(id) => client::request_proxy_removal(&key, id)
                     .await
                     .map(|accepted| accepted.reference),
+                Request::SetPreferences(body) => client::set_preferences(&key, body)
+                    .await
+                    .map(|saved| saved.results_release.as_str().to_owned()),
             };
             if let Err(error) = &result {
                 session.handle_error(error);
@@ -75,6 +81,15 @@ impl Submitter {
         self.state.maybe_update(|s| {
             let before = s.clone();
             s.edit();
+            *s != before
+        });
+    }
+
+    /// The patient changed a setting: a new attempt, even once saved.
+    pub fn start_over(&self) {
+        self.state.maybe_update(|s| {
+            let before = s.clone();
+            s.start_over();
             *s != before
         });
     }

@@ -44,9 +44,10 @@ fn load_proxies() -> (Loaded<ProxyList>, impl Fn() + Copy) {
     load_list(client::proxies)
 }
 
-/// The link to the helplines, on every step.
+/// The link to the helplines, on every step (and on the other account
+/// settings that stand behind sign-in only).
 #[component]
-fn HelplinesLink() -> impl IntoView {
+pub(crate) fn HelplinesLink() -> impl IntoView {
     view! {
         <p class="nhsuk-body">
             <a href=paths::HELP>{text::HELPLINES_LINK}</a>
