@@ -178,10 +178,7 @@ mod tests {
         f.kinds.insert(record_access_contract::EntryKind::Allergy);
         f.text = "private words".into();
         assert_eq!(record(&f, 2), "/record?kind=allergy&page=2");
-        assert_eq!(
-            entry("t/ollvlk #9"),
-            "/record/entries/t%2Follvlk%20%239"
-        );
+        assert_eq!(entry("t/ollvlk #9"), "/record/entries/t%2Follvlk%20%239");
     }
 
     #[test]
