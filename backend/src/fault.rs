@@ -52,6 +52,10 @@ pub enum Fault {
     Timeout {},
     /// 200 with a body that is not JSON (not carried out).
     Undecodable {},
+    /// 200 with this JSON body in place of the answer (not carried out):
+    /// a backend that sends what the app does not expect, such as a
+    /// preference value it does not know.
+    Json { body: serde_json::Value },
     /// The request is carried out, then its answer is sent as a 200 whose
     /// JSON body stops half way (the connection is cut short of the
     /// announced `Content-Length`).

@@ -301,6 +301,27 @@ async fn undecodable_is_a_200_that_is_not_json() {
 }
 
 #[tokio::test]
+async fn json_sends_the_body_given_and_does_not_carry_out_the_request() {
+    let be = start().await;
+    let b = browser();
+    be.sign_in_to(&b, "typical").await;
+    let body = json!({"results_release": "when_ready"});
+    be.add_fault(&b, json!({"method": "PUT", "path": "/api/v1/preferences", "fault": {"kind": "json", "body": body}, "times": 1})).await;
+    let r = b
+        .put(be.api("/preferences"))
+        .header("Idempotency-Key", "k-json-fault")
+        .json(&json!({"results_release": "after_conversation"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_common_headers(&r);
+    assert_eq!(r.json::<Value>().await.unwrap(), body);
+    let stored: Value = ok_json(b.get(be.api("/preferences")).send().await.unwrap()).await;
+    assert_eq!(stored, json!({"results_release": "after_review"}));
+}
+
+#[tokio::test]
 async fn truncated_cuts_the_body_short() {
     let be = start().await;
     let b = browser();

@@ -69,6 +69,7 @@ async fn apply(fault: Fault, req: Request, next: Next) -> Response {
             "<!DOCTYPE html><html><head><title>Gateway</title></head><body>Please wait</body></html>",
         )
             .into_response(),
+        Fault::Json { body } => (StatusCode::OK, axum::Json(body)).into_response(),
         Fault::Truncated {} => truncated(next.run(req).await).await,
         Fault::Drop {} => dropped(),
     }
