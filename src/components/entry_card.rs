@@ -41,7 +41,7 @@ pub fn EntryCard(#[prop(into)] card: Signal<CardText>) -> impl IntoView {
             {move || if unopened.get() {
                 view! {
                     <h4 class="nhsuk-card__heading nhsuk-heading-s">{text::NEW_RESULT}</h4>
-                    <p class="nhsuk-card__description">{text::NEW_RESULT_ADVICE}</p>
+                    <p class="nhsuk-card__description nhsuk-u-margin-bottom-3">{text::NEW_RESULT_ADVICE}</p>
                     <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" on:click=open>
                         {text::OPEN_RESULT}
                         <span class="nhsuk-u-visually-hidden">{move || card.with(|c| text::open_result_context(&c.date))}</span>

@@ -127,14 +127,15 @@ enum Phase {
 #[component]
 fn RecordBanner(start_date: Memo<Option<record_access_contract::uk_time::Date>>) -> impl IntoView {
     let (choice, _) = load_list(client::preferences);
+    // Until the choice is read (or when it cannot be), the line that is
+    // true under either choice.
     let results_line = move || match choice.get() {
-        None => "",
+        None | Some(Err(_)) => text::RESULTS_LATER,
         Some(Ok(p)) => match p.results_release {
             ResultsRelease::AfterReview => text::RESULTS_AFTER_REVIEW,
             ResultsRelease::AfterConversation => text::RESULTS_AFTER_CONVERSATION,
             ResultsRelease::Unknown => text::RESULTS_LATER,
         },
-        Some(Err(_)) => text::RESULTS_LATER,
     };
     move || {
         start_date.get().map(|date| {
