@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { Preview } from "./support/backend.mjs";
 import { useSuite } from "./support/suite.mjs";
 import { openPage, assertGuards, assertAccessible, waitForHeading } from "./support/browser.mjs";
-import { signIn, tabTo, eventsOf } from "./support/flow.mjs";
+import { signIn, tabTo, eventsOf, waitFor } from "./support/flow.mjs";
 
 const suite = useSuite();
 const HEADING = "When to show new test results";
@@ -75,7 +75,7 @@ test("changing the setting by keyboard alone: neutral title, axe on each state, 
   await tabTo(page, "Save");
   await page.keyboard.press("Enter");
   await page.getByText(SAVED_SECOND).waitFor();
-  assert.equal(await focusedId(page), "app-outcome", "focus moves to the outcome");
+  await waitFor(async () => (await focusedId(page)) === "app-outcome", "focus moves to the outcome");
   await assertAccessible(assert, page, "results: saved");
 
   assert.equal(sent.length, 1);
@@ -131,18 +131,14 @@ test("nothing chosen: the error summary, and nothing sent", async () => {
   await signIn(page, preview);
   const sent = putsTo(page);
   // A stored value this app does not know marks neither choice.
-  await page.route(PREFERENCES, (route) =>
-    route.request().method() === "GET"
-      ? route.fulfill({ status: 200, contentType: "application/json", body: '{"results_release":"something_new"}' })
-      : route.continue(),
-  );
+  await preview.fault("GET", PREFERENCES, { kind: "json", body: { results_release: "something_new" } });
   await page.goto("/account/results");
   await waitForHeading(page, HEADING);
   await page.getByRole("radio", { name: FIRST }).waitFor();
   assert.ok(!(await checked(page, FIRST)) && !(await checked(page, SECOND)), "neither is checked");
   await page.getByRole("button", { name: "Save" }).click();
   await page.getByRole("heading", { name: "There is a problem" }).waitFor();
-  assert.equal(await focusedId(page), "app-error-summary");
+  await waitFor(async () => (await focusedId(page)) === "app-error-summary", "focus on the error summary");
   await page.getByText("Select when you want to see new test results").first().waitFor();
   await assertAccessible(assert, page, "results: nothing chosen");
   assert.equal(sent.length, 0);
@@ -177,12 +173,16 @@ test("a dropped answer: could not confirm, then try again on the same key saves 
   await page.goto("/account/results");
   await waitForHeading(page, HEADING);
   await page.getByRole("radio", { name: SECOND }).check();
-  await preview.fault("PUT", PREFERENCES, { kind: "drop" }, 1);
+  // Every try dropped, until the connection comes back: the browser itself
+  // sends a PUT again when a connection closes without an answer.
+  await preview.fault("PUT", PREFERENCES, { kind: "drop" });
   await page.getByRole("button", { name: "Save" }).click();
   await page.getByRole("heading", { name: "We could not confirm that your setting was saved" }).waitFor({ timeout: 30000 });
   assert.equal(await page.getByText(SAVED_SECOND).count(), 0, "no success before the backend said so");
   await assertAccessible(assert, page, "results: could not confirm");
+  assert.equal(await stored(page), "after_review", "nothing saved while the connection drops");
 
+  await preview.call("DELETE", "faults");
   await page.getByRole("button", { name: "Try again" }).click();
   await page.getByText(SAVED_SECOND).waitFor();
   assert.equal(sent.length, 2);

@@ -16,6 +16,9 @@ import { waitFor, tabTo, postsTo } from "./support/flow.mjs";
 const suite = useSuite();
 const NEW_RESULT = "New result: open it when you are ready";
 const CANARIES = ["CANARY-TITLE-7Q2", "CANARY-SUMMARY-7Q2"];
+// The typical patient's test results of December 2024, both new ones among
+// them, on one page.
+const TYPICAL_NEW_RESULTS = "/record?kind=test_result&from=2024-12-01&to=2024-12-31";
 
 const fixture = (name) => JSON.parse(readFileSync(new URL(`../backend/fixtures/${name}.json`, import.meta.url)));
 
@@ -131,7 +134,7 @@ test("the entry page and asking to hide a result ask first, in the same words, a
   const secrets = [first.title, first.summary, first.clinician].filter((t) => t && t.length > 3 && !elsewhere.includes(JSON.stringify(t)));
   assert.ok(secrets.length > 0, "the result has a text of its own");
 
-  await page.goto("/record");
+  await page.goto(TYPICAL_NEW_RESULTS);
   await loaded(page);
   assert.equal(await page.getByText(NEW_RESULT).count(), 2);
 
@@ -160,11 +163,13 @@ test("the entry page and asking to hide a result ask first, in the same words, a
   await waitFor(() => opened.length === 1, "opened sent");
   await assertAccessible(assert, page, "entry page after opening");
 
-  // The timeline shows it opened; the other result is still unopened.
+  // The timeline shows it opened, and a search finds it; the other result
+  // is still unopened.
   await page.getByRole("link", { name: "Back to your record" }).click();
   await loaded(page);
+  await search(page, first.title);
   await page.getByRole("link", { name: first.title }).first().waitFor();
-  assert.equal(await page.getByText(NEW_RESULT).count(), 1);
+  assert.equal((await sentEntries(page)).filter((e) => e.unopened === true).length, 1);
   assert.equal(opened.length, 1, "told once");
   await assertGuards(assert, page, guard);
   await context.close();
@@ -176,7 +181,7 @@ test("a failed opened still shows the result, and is sent again when the record 
   const path = `/api/v1/record/entries/${encodeURIComponent(first.id)}/opened`;
   await preview.fault("POST", "/api/v1/record/entries/*/opened", { kind: "status", status: 500, code: "internal_error" }, 1);
   const opened = postsTo(page, path);
-  await page.goto("/record");
+  await page.goto(TYPICAL_NEW_RESULTS);
   await loaded(page);
 
   await page.getByRole("button", { name: `Open this result from ${longDate(first.recorded_on)}` }).click();
@@ -189,7 +194,7 @@ test("a failed opened still shows the result, and is sent again when the record 
   // the backend is told again.
   await link.click();
   await waitForHeading(page, first.title);
-  await page.getByRole("link", { name: "Back to your record" }).click();
+  await page.goBack();
   await loaded(page);
   await waitFor(() => opened.length === 2, "opened sent again");
   await waitFor(async () => (await sentEntries(page)).find((e) => e.id === first.id)?.unopened === undefined, "the backend took it");
