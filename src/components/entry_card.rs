@@ -53,12 +53,29 @@ pub fn EntryCard(#[prop(into)] card: Signal<CardText>) -> impl IntoView {
                     <h4 class="nhsuk-card__heading nhsuk-heading-s">
                         <a class="nhsuk-card__link" href=field(|c| c.href.clone())>{field(|c| c.title.clone())}</a>
                     </h4>
-                    {move || card.with(|c| c.summary.clone()).map(|s| view! { <p class="nhsuk-card__description">{s}</p> })}
-                    {move || card.with(|c| c.who_where.clone()).map(|w| view! { <p class="nhsuk-body-s app-entry-card__who">{w}</p> })}
+                    {optional_line(card, "nhsuk-card__description", |c| c.summary.as_deref())}
+                    {optional_line(card, "nhsuk-body-s app-entry-card__who", |c| c.who_where.as_deref())}
                 }
                 .into_any()
             }}
         </div>
+    }
+}
+
+/// A line the card has only for some entries (summary, who and where):
+/// drawn when it appears, its text changed in place while it stays. Drawn
+/// afresh for each new text, its class would be set again each time, and
+/// the browser would restyle it with every letter typed.
+fn optional_line(
+    card: Signal<CardText>,
+    class: &'static str,
+    line: fn(&CardText) -> Option<&str>,
+) -> impl IntoView {
+    let present = Memo::new(move |_| card.with(|c| line(c).is_some()));
+    move || {
+        present.get().then(|| {
+            view! { <p class=class>{move || card.with(|c| line(c).unwrap_or_default().to_owned())}</p> }
+        })
     }
 }
 

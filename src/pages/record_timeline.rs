@@ -310,12 +310,18 @@ fn TimelinePlace(place: RwSignal<Option<Place>>) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    // A heading is drawn when the place gets one and then takes new words
+    // in place, as the cards do.
+    let year = Memo::new(move |_| place.with(|p| p.as_ref().and_then(|p| p.year)));
+    let month = Memo::new(move |_| place.with(|p| p.as_ref().and_then(|p| p.month.clone())));
+    let has_year = Memo::new(move |_| year.with(Option::is_some));
+    let has_month = Memo::new(move |_| month.with(Option::is_some));
     view! {
-        {move || place.with(|p| p.as_ref().and_then(|p| p.year)).map(|year| view! {
-            <h2 class="app-timeline__year">{year}</h2>
+        {move || has_year.get().then(|| view! {
+            <h2 class="app-timeline__year">{move || year.get().map(|y| y.to_string()).unwrap_or_default()}</h2>
         })}
-        {move || place.with(|p| p.as_ref().and_then(|p| p.month.clone())).map(|label| view! {
-            <h3 class="app-timeline__month-heading">{label}</h3>
+        {move || has_month.get().then(|| view! {
+            <h3 class="app-timeline__month-heading">{move || month.get().unwrap_or_default()}</h3>
         })}
         {move || present.get().then(|| view! { <EntryCard card /> })}
     }
