@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { Preview } from "./support/backend.mjs";
 import { useSuite } from "./support/suite.mjs";
 import { openPage, assertGuards, assertAccessible, waitForHeading } from "./support/browser.mjs";
-import { waitFor } from "./support/flow.mjs";
+import { waitFor, signInPastWarning } from "./support/flow.mjs";
 
 const suite = useSuite();
 const ENTRIES = "/api/v1/record/entries";
@@ -18,9 +18,7 @@ async function openRecord(scenario, path = "/record", { faults = [] } = {}) {
   const preview = new Preview(suite.backend.url);
   await preview.scenario(scenario);
   const { context, page, guard } = await openPage(suite.browser, suite.backend.url, { preview });
-  await page.goto(`/api/v1/auth/login?return_to=${encodeURIComponent("/")}`);
-  const ack = await page.request.post("/api/v1/safeguarding/acknowledgements", { data: { choice: "continue" } });
-  assert.equal(ack.status(), 204);
+  await signInPastWarning(page);
   for (const f of faults) await preview.fault("GET", ENTRIES, f.fault, f.times ?? null);
   await page.goto(path);
   return { preview, context, page, guard };

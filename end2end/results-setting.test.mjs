@@ -40,6 +40,19 @@ async function stored(page) {
   return (await res.json()).results_release;
 }
 
+// Signed in on the setting page with the second choice marked, not saved
+// yet; `sent` collects the PUTs from then on.
+async function secondChosen() {
+  const preview = new Preview(suite.backend.url);
+  const { context, page, guard } = await openPage(suite.browser, suite.backend.url, { preview });
+  await signIn(page, preview);
+  const sent = putsTo(page);
+  await page.goto("/account/results");
+  await waitForHeading(page, HEADING);
+  await page.getByRole("radio", { name: SECOND }).check();
+  return { preview, context, page, guard, sent };
+}
+
 const checked = (page, label) => page.getByRole("radio", { name: label }).isChecked();
 const focusedId = (page) => page.evaluate(() => document.activeElement?.id);
 
@@ -147,13 +160,7 @@ test("nothing chosen: the error summary, and nothing sent", async () => {
 });
 
 test("a double click on Save sends one request", async () => {
-  const preview = new Preview(suite.backend.url);
-  const { context, page, guard } = await openPage(suite.browser, suite.backend.url, { preview });
-  await signIn(page, preview);
-  const sent = putsTo(page);
-  await page.goto("/account/results");
-  await waitForHeading(page, HEADING);
-  await page.getByRole("radio", { name: SECOND }).check();
+  const { preview, context, page, guard, sent } = await secondChosen();
   // A slow answer keeps the first request open while the second click lands.
   await preview.fault("PUT", PREFERENCES, { kind: "delay", ms: 1500 }, 1);
   await page.getByRole("button", { name: "Save" }).dblclick();
@@ -166,13 +173,7 @@ test("a double click on Save sends one request", async () => {
 });
 
 test("a dropped answer: could not confirm, then try again on the same key saves it", async () => {
-  const preview = new Preview(suite.backend.url);
-  const { context, page, guard } = await openPage(suite.browser, suite.backend.url, { preview });
-  await signIn(page, preview);
-  const sent = putsTo(page);
-  await page.goto("/account/results");
-  await waitForHeading(page, HEADING);
-  await page.getByRole("radio", { name: SECOND }).check();
+  const { preview, context, page, guard, sent } = await secondChosen();
   // Every try dropped, until the connection comes back: the browser itself
   // sends a PUT again when a connection closes without an answer.
   await preview.fault("PUT", PREFERENCES, { kind: "drop" });

@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { Preview } from "./support/backend.mjs";
 import { useSuite } from "./support/suite.mjs";
 import { openPage, assertGuards, assertAccessible, waitForHeading } from "./support/browser.mjs";
-import { waitFor, tabTo, postsTo } from "./support/flow.mjs";
+import { waitFor, tabTo, postsTo, signInPastWarning } from "./support/flow.mjs";
 
 const suite = useSuite();
 const NEW_RESULT = "New result: open it when you are ready";
@@ -33,9 +33,7 @@ async function signedIn(scenario) {
   const preview = new Preview(suite.backend.url);
   await preview.scenario(scenario);
   const { context, page, guard } = await openPage(suite.browser, suite.backend.url, { preview });
-  await page.goto(`/api/v1/auth/login?return_to=${encodeURIComponent("/")}`);
-  const ack = await page.request.post("/api/v1/safeguarding/acknowledgements", { data: { choice: "continue" } });
-  assert.equal(ack.status(), 204);
+  await signInPastWarning(page);
   return { preview, context, page, guard };
 }
 

@@ -13,6 +13,15 @@ export async function signIn(page, preview, scenario = "typical") {
   return (await res.json()).patient;
 }
 
+// Signs in through the backend's login with the pressure warning already
+// acknowledged (its own tests are in pressure-warning.test.mjs), without
+// opening a page of the app.
+export async function signInPastWarning(page) {
+  await page.goto(`/api/v1/auth/login?return_to=${encodeURIComponent("/")}`);
+  const ack = await page.request.post("/api/v1/safeguarding/acknowledgements", { data: { choice: "continue" } });
+  if (ack.status() !== 204) throw new Error(`acknowledgement answered ${ack.status()}`);
+}
+
 // Polls a condition: resolves when it holds, fails after the timeout with
 // the description.
 export async function waitFor(check, description, timeout = 10000) {
