@@ -20,7 +20,13 @@ use crate::routing::paths;
 use leptos::prelude::*;
 
 #[component]
-pub fn EntryCard(#[prop(into)] card: Signal<CardText>) -> impl IntoView {
+pub fn EntryCard(
+    #[prop(into)] card: Signal<CardText>,
+    /// The card's element, for a place of the timeline that keeps it while
+    /// it has no entry to show.
+    #[prop(optional)]
+    node_ref: NodeRef<leptos::html::Div>,
+) -> impl IntoView {
     let field = move |f: fn(&CardText) -> String| move || card.with(f);
     let unopened = Memo::new(move |_| card.with(|c| c.open_id.is_some()));
     // The record is in context wherever the app draws cards.
@@ -32,7 +38,7 @@ pub fn EntryCard(#[prop(into)] card: Signal<CardText>) -> impl IntoView {
         }
     };
     view! {
-        <div class="nhsuk-card nhsuk-card__content app-entry-card" class:nhsuk-card--clickable=move || !unopened.get()>
+        <div node_ref=node_ref class="nhsuk-card nhsuk-card__content app-entry-card" class:nhsuk-card--clickable=move || !unopened.get()>
             <strong class="nhsuk-tag nhsuk-tag--grey app-entry-card__kind">{move || card.with(|c| c.kind)}</strong>
             " "
             <span class="app-entry-card__date">{field(|c| c.date.clone())}</span>

@@ -298,8 +298,9 @@ fn TimelineList(
     }
 }
 
-/// One place on the page: its headings and its card, when the page has a
-/// card for it.
+/// One place on the page: its headings and its card, when the page has an
+/// entry for it. The card is drawn once and kept, out of the document
+/// while the place is empty.
 #[component]
 fn TimelinePlace(place: RwSignal<Option<Place>>) -> impl IntoView {
     let present = Memo::new(move |_| place.with(Option::is_some));
@@ -316,6 +317,8 @@ fn TimelinePlace(place: RwSignal<Option<Place>>) -> impl IntoView {
     let month = Memo::new(move |_| place.with(|p| p.as_ref().and_then(|p| p.month.clone())));
     let has_year = Memo::new(move |_| year.with(Option::is_some));
     let has_month = Memo::new(move |_| month.with(Option::is_some));
+    let card_element = NodeRef::new();
+    keep_card_while_absent(present, card_element);
     view! {
         {move || has_year.get().then(|| view! {
             <h2 class="app-timeline__year">{move || year.get().map(|y| y.to_string()).unwrap_or_default()}</h2>
@@ -323,8 +326,40 @@ fn TimelinePlace(place: RwSignal<Option<Place>>) -> impl IntoView {
         {move || has_month.get().then(|| view! {
             <h3 class="app-timeline__month-heading">{move || month.get().unwrap_or_default()}</h3>
         })}
-        {move || present.get().then(|| view! { <EntryCard card /> })}
+        <EntryCard card node_ref=card_element />
     }
+}
+
+/// Takes a card out of the document while its place has no entry and puts
+/// it back when the place gets one, in the same spot (a comment stands in
+/// for it meanwhile). Drawing 25 cards afresh each time a search goes from
+/// no results to some would take far longer than the texts they change.
+fn keep_card_while_absent(present: Memo<bool>, card: NodeRef<leptos::html::Div>) {
+    let stand_in = StoredValue::new_local(None::<web_sys::Comment>);
+    Effect::new(move |_| {
+        let present = present.get();
+        let Some(card) = card.get() else { return };
+        stand_in.update_value(|stand_in| match (present, stand_in.take()) {
+            (false, None) => {
+                let comment = document().create_comment("");
+                if card.replace_with_with_node_1(&comment).is_ok() {
+                    *stand_in = Some(comment);
+                }
+            }
+            (true, Some(comment)) => {
+                if comment.replace_with_with_node_1(&card).is_err() {
+                    *stand_in = Some(comment);
+                }
+            }
+            (_, kept) => *stand_in = kept,
+        });
+    });
+    // The stand-in is not the view's own: it goes with the place.
+    on_cleanup(move || {
+        if let Some(Some(comment)) = stand_in.try_update_value(Option::take) {
+            comment.remove();
+        }
+    });
 }
 
 /// Previous and next, in the NHS.UK pagination style. Links, so that each

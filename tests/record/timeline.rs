@@ -169,6 +169,52 @@ async fn search_ignores_case_and_accents_and_stays_out_of_the_address() {
 }
 
 #[wasm_bindgen_test]
+async fn a_search_that_finds_nothing_leaves_no_card_and_clearing_it_brings_the_same_cards_back() {
+    let (m, _guard) = timeline("");
+    settle().await;
+    let before = all(&m.root, ".app-entry-card");
+    assert_eq!(before.len(), 4);
+    let search = label_input(&m, "Search your record");
+    let type_text = |text: &str| {
+        search.set_value(text);
+        search
+            .dispatch_event(&InputEvent::new("input").unwrap())
+            .unwrap();
+    };
+
+    type_text("xyz");
+    wait_until(2000, || count(&m) == "No entries match your filters.").await;
+    settle().await;
+    assert!(
+        all(&m.root, ".app-entry-card").is_empty(),
+        "no card, not even an empty one"
+    );
+    assert!(all(&m.root, "h2, h3")
+        .iter()
+        .all(|h| !h.class_name().contains("app-timeline")));
+
+    type_text("");
+    wait_until(2000, || titles(&m).len() == 4).await;
+    assert_eq!(
+        titles(&m),
+        [
+            "Asthma review",
+            "Full blood count",
+            "Salbutamol inhaler",
+            "Café cholesterol"
+        ]
+    );
+    let after = all(&m.root, ".app-entry-card");
+    assert!(
+        before
+            .iter()
+            .zip(&after)
+            .all(|(b, a)| b.is_same_node(Some(a))),
+        "the cards are taken back, in order, not drawn afresh"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn kinds_and_dates_go_into_the_address_and_come_back_from_it() {
     let (m, _guard) = timeline("");
     settle().await;
