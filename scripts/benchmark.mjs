@@ -27,8 +27,15 @@
 // from navigation to the pressure warning's "Continue" button painted with
 // the app mounted, and from pressing it to the first entry painted.
 //
+// And what the typing measure itself allows (`floor`, only when asked for):
+// the same key presses, timed the same way, on a page of one field and one
+// line of text that each key changes, in the key's own input event, in a
+// task after the key's events (as the timeline's search does), or in the
+// next animation frame.
+//
 // Usage: scripts/benchmark (builds first), or with BACKEND_BIN and APP_DIST
-// set: node scripts/benchmark.mjs [timeline|load] (both when neither).
+// set: node scripts/benchmark.mjs [timeline|load|floor] (timeline and load
+// when none is named).
 // BENCHMARK_RUNS sets the number of runs (5 unless set).
 import { startBackend, Preview } from "../end2end/support/backend.mjs";
 import { launch } from "../end2end/support/browser.mjs";
@@ -59,29 +66,40 @@ const SLOW_NETWORK = {
 };
 const PHONE = { width: 412, height: 823 };
 
+// Where the line of text changes after each key, for the `floor` figures.
+const FLOOR_CHANGES = {
+  "in the key's input event": "show()",
+  "in a task after the key's events": "setTimeout(show, 0)",
+  "in the next animation frame": "requestAnimationFrame(show)",
+};
+
 const only = process.argv[2];
-const backend = await startBackend();
+const backend = only === "floor" ? null : await startBackend();
 const browser = await launch();
 const results = [];
 const loads = [];
+const floors = [];
 try {
-  if (only !== "load") {
+  if (only === "floor") {
+    for (const when of Object.keys(FLOOR_CHANGES)) floors.push(await measureFloor(when));
+  } else if (only !== "load") {
     for (const run of RUNS) {
       const runs = [];
       for (let i = 0; i < REPEAT; i++) runs.push(await measure(run));
       results.push(combine(runs));
     }
   }
-  if (only !== "timeline") {
+  if (only !== "timeline" && only !== "floor") {
     for (let i = 0; i < REPEAT; i++) loads.push(await measureLoad());
   }
 } finally {
   await browser.close();
-  await backend.stop();
+  await backend?.stop();
 }
 
 if (results.length) printTimeline();
 if (loads.length) printLoads();
+if (floors.length) printFloors();
 
 function printTimeline() {
   console.log(
@@ -107,6 +125,16 @@ function printTimeline() {
   for (const [label, value] of rows) {
     console.log(label.padEnd(52) + results.map((r) => String(value(r)).padStart(24)).join(""));
   }
+}
+
+function printFloors() {
+  console.log(
+    `\nWhat the typing measure allows: one field and one line of text, CPU throttled ${CPU_SLOWDOWN}×, ${REPEAT} runs of 200 key presses each\n`,
+  );
+  const ms = (v) => v.toFixed(0);
+  const pct = (p) => `${ms(p.p50)} / ${ms(p.p95)} / ${ms(p.p99)} / ${ms(p.max)}`;
+  console.log("the text changes".padEnd(34) + "key → painted, p50/p95/p99/max".padStart(34) + "Event Timing, p50/p95/p99/max".padStart(34));
+  for (const f of floors) console.log(f.when.padEnd(34) + pct(f.keyToPaint).padStart(34) + pct(f.eventTiming).padStart(34));
 }
 
 function printLoads() {
@@ -135,11 +163,6 @@ function printLoads() {
 // Every key of every run pooled; the median and range of the per-run
 // figures; the largest DOM and memory figures.
 function combine(runs) {
-  const percentiles = (values) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    const at = (q) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-    return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted[sorted.length - 1] };
-  };
   const spread = (key) => {
     const sorted = runs.map((r) => r[key]).sort((a, b) => a - b);
     return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted[sorted.length - 1] };
@@ -162,6 +185,12 @@ function combine(runs) {
     memoryAfter200: most("memoryAfter200"),
     wasmPeak: most("wasmPeak"),
   };
+}
+
+function percentiles(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted[sorted.length - 1] };
 }
 
 function mb(bytes) {
@@ -269,6 +298,38 @@ async function measure({ scenario, entries }) {
     memoryAfter100: readings[0],
     memoryAfter200: readings[1],
     wasmPeak,
+  };
+}
+
+// The key presses of the timeline's runs, on a page where each key only
+// changes one line of text: the least any list shown after the key can take.
+async function measureFloor(when) {
+  const runs = [];
+  for (let i = 0; i < REPEAT; i++) {
+    const context = await browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await page.setContent(
+      `<input id="field" aria-label="Search"><p id="line"></p><script>
+        const field = document.getElementById("field");
+        const show = () => (document.getElementById("line").textContent = "Results for " + field.value);
+        field.addEventListener("input", () => ${FLOOR_CHANGES[when]});
+        field.focus();
+      </script>`,
+    );
+    await page.evaluate(watchPage, 0);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
+    const keys = [];
+    for (const key of keyPresses()) keys.push(await press(page, key));
+    await eventTimings(page, keys);
+    await context.close();
+    runs.push(keys);
+  }
+  const keys = runs.flat();
+  return {
+    when,
+    keyToPaint: percentiles(keys.filter((k) => k.keyToPaint !== null).map((k) => k.keyToPaint)),
+    eventTiming: percentiles(keys.map((k) => k.eventTiming)),
   };
 }
 
