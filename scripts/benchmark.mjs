@@ -82,15 +82,17 @@ const floors = [];
 try {
   if (only === "floor") {
     for (const when of Object.keys(FLOOR_CHANGES)) floors.push(await measureFloor(when));
-  } else if (only !== "load") {
-    for (const run of RUNS) {
-      const runs = [];
-      for (let i = 0; i < REPEAT; i++) runs.push(await measure(run));
-      results.push(combine(runs));
+  } else {
+    if (only !== "load") {
+      for (const run of RUNS) {
+        const runs = [];
+        for (let i = 0; i < REPEAT; i++) runs.push(await measure(run));
+        results.push(combine(runs));
+      }
     }
-  }
-  if (only !== "timeline" && only !== "floor") {
-    for (let i = 0; i < REPEAT; i++) loads.push(await measureLoad());
+    if (only !== "timeline") {
+      for (let i = 0; i < REPEAT; i++) loads.push(await measureLoad());
+    }
   }
 } finally {
   await browser.close();
@@ -129,7 +131,7 @@ function printTimeline() {
 
 function printFloors() {
   console.log(
-    `\nWhat the typing measure allows: one field and one line of text, CPU throttled ${CPU_SLOWDOWN}×, ${REPEAT} runs of 200 key presses each\n`,
+    `\nWhat the typing measure allows: one field and one line of text, CPU throttled ${CPU_SLOWDOWN}×, ${REPEAT} runs of ${keyPresses().length} key presses each\n`,
   );
   const ms = (v) => v.toFixed(0);
   const pct = (p) => `${ms(p.p50)} / ${ms(p.p95)} / ${ms(p.p99)} / ${ms(p.max)}`;
