@@ -45,6 +45,9 @@ async function shown(page) {
 test("the typical record: newest first under year and month headings, with the start date", async () => {
   const { context, page, guard } = await openRecord("typical");
   await waitForHeading(page, "Your GP health record");
+  // The count first: until the first page arrives there is no note about
+  // loading more to wait for the end of.
+  await shown(page);
   await waitFor(async () => !(await page.getByText("Loading more of your record").count()), "every page loaded");
   assert.ok((await shown(page)) > 250, "about 300 entries");
   assert.match(await page.locator(".nhsuk-inset-text").innerText(), /You can see information added from 1 November 2024/);
@@ -138,6 +141,7 @@ test("filters in the address that cannot be used are left out with a note", asyn
 
 test("a backend that sends what it should not: none of it reaches the page", async () => {
   const { context, page, guard } = await openRecord("misbehaving");
+  await shown(page);
   await waitFor(async () => !(await page.getByText("Loading more of your record").count()), "every page loaded");
   const n = await shown(page);
   assert.ok(n > 0, "the visible entries are shown");
