@@ -33,9 +33,9 @@
 // task after the key's events (as the timeline's search does), or in the
 // next animation frame.
 //
-// Usage: scripts/benchmark (builds first), or with BACKEND_BIN and APP_DIST
-// set: node scripts/benchmark.mjs [timeline|load|floor] (timeline and load
-// when none is named).
+// Usage: scripts/benchmark [timeline|load|floor] (builds first), or with
+// BACKEND_BIN and APP_DIST set: node scripts/benchmark.mjs [timeline|load|floor]
+// (timeline and load when none is named).
 // BENCHMARK_RUNS sets the number of runs (5 unless set).
 import { startBackend, Preview } from "../end2end/support/backend.mjs";
 import { launch } from "../end2end/support/browser.mjs";
@@ -107,9 +107,8 @@ function printTimeline() {
   console.log(
     `\nTimeline benchmark: headless Chromium, CPU throttled ${CPU_SLOWDOWN}×, ${PHONE.width} × ${PHONE.height} px, release build, ${REPEAT} runs each\n`,
   );
-  const ms = (v) => v.toFixed(0);
   const spread = (key) => (r) => `${ms(r[key].median)} (${ms(r[key].min)}–${ms(r[key].max)})`;
-  const pct = (key) => (r) => `${ms(r[key].p50)} / ${ms(r[key].p95)} / ${ms(r[key].p99)} / ${ms(r[key].max)}`;
+  const pct = (key) => (r) => percentileText(r[key]);
   const rows = [
     ["entries", (r) => r.entries],
     ["painted after the last page (ms), median (range)", spread("painted")],
@@ -133,16 +132,15 @@ function printFloors() {
   console.log(
     `\nWhat the typing measure allows: one field and one line of text, CPU throttled ${CPU_SLOWDOWN}×, ${REPEAT} runs of ${keyPresses().length} key presses each\n`,
   );
-  const ms = (v) => v.toFixed(0);
-  const pct = (p) => `${ms(p.p50)} / ${ms(p.p95)} / ${ms(p.p99)} / ${ms(p.max)}`;
   console.log("the text changes".padEnd(34) + "key → painted, p50/p95/p99/max".padStart(34) + "Event Timing, p50/p95/p99/max".padStart(34));
-  for (const f of floors) console.log(f.when.padEnd(34) + pct(f.keyToPaint).padStart(34) + pct(f.eventTiming).padStart(34));
+  for (const f of floors) {
+    console.log(f.when.padEnd(34) + percentileText(f.keyToPaint).padStart(34) + percentileText(f.eventTiming).padStart(34));
+  }
 }
 
 function printLoads() {
   const spread = (values) => {
     const sorted = [...values].sort((a, b) => a - b);
-    const ms = (v) => v.toFixed(0);
     return `${ms(sorted[Math.floor(sorted.length / 2)])} (${ms(sorted[0])}–${ms(sorted[sorted.length - 1])})`;
   };
   console.log(
@@ -193,6 +191,15 @@ function percentiles(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted[sorted.length - 1] };
+}
+
+function ms(value) {
+  return value.toFixed(0);
+}
+
+// p50 / p95 / p99 / max, in whole milliseconds.
+function percentileText(p) {
+  return `${ms(p.p50)} / ${ms(p.p95)} / ${ms(p.p99)} / ${ms(p.max)}`;
 }
 
 function mb(bytes) {
