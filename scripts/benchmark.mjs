@@ -31,7 +31,10 @@
 // the same key presses, timed the same way, on a page of one field and one
 // line of text that each key changes, in the key's own input event, in a
 // task after the key's events (as the timeline's search does), or in the
-// next animation frame.
+// next animation frame; and then on the timeline's own page of 25 cards
+// (1,000 entries), where a bare script in place of the app's changes every
+// card's texts and link with each key, at the same three times: what the
+// heaviest keys of the timeline would take with no work of the app's.
 //
 // Usage: scripts/benchmark [timeline|load|floor] (builds first), or with
 // BACKEND_BIN and APP_DIST set: node scripts/benchmark.mjs [timeline|load|floor]
@@ -66,22 +69,25 @@ const SLOW_NETWORK = {
 };
 const PHONE = { width: 412, height: 823 };
 
-// Where the line of text changes after each key, for the `floor` figures.
+// Where the page changes after each key, for the `floor` figures.
 const FLOOR_CHANGES = {
-  "in the key's input event": "show()",
-  "in a task after the key's events": "setTimeout(show, 0)",
-  "in the next animation frame": "requestAnimationFrame(show)",
+  "in the key's input event": "now",
+  "in a task after the key's events": "task",
+  "in the next animation frame": "frame",
 };
+// The timeline whose cards the `floor` figures change.
+const CARDS_FLOOR_RUN = RUNS[1];
 
 const only = process.argv[2];
-const backend = only === "floor" ? null : await startBackend();
+const backend = await startBackend();
 const browser = await launch();
 const results = [];
 const loads = [];
 const floors = [];
 try {
   if (only === "floor") {
-    for (const when of Object.keys(FLOOR_CHANGES)) floors.push(await measureFloor(when));
+    for (const when of Object.keys(FLOOR_CHANGES)) floors.push(await measureFloor(when, lineFloorPage));
+    for (const when of Object.keys(FLOOR_CHANGES)) floors.push(await measureFloor(when, cardsFloorPage));
   } else {
     if (only !== "load") {
       for (const run of RUNS) {
@@ -130,11 +136,14 @@ function printTimeline() {
 
 function printFloors() {
   console.log(
-    `\nWhat the typing measure allows: one field and one line of text, CPU throttled ${CPU_SLOWDOWN}×, ${REPEAT} runs of ${keyPresses().length} key presses each\n`,
+    `\nWhat the typing measure allows, CPU throttled ${CPU_SLOWDOWN}×, ${PHONE.width} × ${PHONE.height} px, ${REPEAT} runs of ${keyPresses().length} key presses each`,
   );
-  console.log("the text changes".padEnd(34) + "key → painted, p50/p95/p99/max".padStart(34) + "Event Timing, p50/p95/p99/max".padStart(34));
-  for (const f of floors) {
-    console.log(f.when.padEnd(34) + percentileText(f.keyToPaint).padStart(34) + percentileText(f.eventTiming).padStart(34));
+  for (const kind of [...new Set(floors.map((f) => f.page))]) {
+    console.log(`\n${kind}\n`);
+    console.log("the page changes".padEnd(34) + "key → painted, p50/p95/p99/max".padStart(34) + "Event Timing, p50/p95/p99/max".padStart(34));
+    for (const f of floors.filter((f) => f.page === kind)) {
+      console.log(f.when.padEnd(34) + percentileText(f.keyToPaint).padStart(34) + percentileText(f.eventTiming).padStart(34));
+    }
   }
 }
 
@@ -248,7 +257,10 @@ function watchPage(expected) {
   }).observe({ type: "event", durationThreshold: 16, buffered: true });
 }
 
-async function measure({ scenario, entries }) {
+// Signs in to a new session with a record of `entries` entries, past the
+// pressure warning, and opens the timeline with the CPU throttled; resolves
+// once every page of the record is painted.
+async function openTimeline({ scenario, entries }) {
   const preview = new Preview(backend.url);
   await preview.scenario(scenario);
   const context = await browser.newContext({ baseURL: backend.url, viewport: PHONE });
@@ -263,6 +275,23 @@ async function measure({ scenario, entries }) {
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
   await page.goto("/record");
   await waitInPage(page, () => window.__paintedAt !== undefined);
+  return { context, page, cdp };
+}
+
+// The field where a patient typing sees it: at the top of the screen
+// (below the sticky exit button), the results under it, as a phone
+// scrolls a field into view above its keyboard.
+function focusSearch(page) {
+  return page.evaluate(() => {
+    const field = document.getElementById("record-search");
+    field.scrollIntoView({ block: "start" });
+    field.focus();
+  });
+}
+
+async function measure(run) {
+  const { entries } = run;
+  const { context, page, cdp } = await openTimeline(run);
   const { paintedMs, fcp } = await page.evaluate(() => {
     const pages = performance
       .getEntriesByType("resource")
@@ -278,14 +307,7 @@ async function measure({ scenario, entries }) {
     elements: document.getElementsByTagName("*").length,
   }));
 
-  // The field where a patient typing sees it: at the top of the screen
-  // (below the sticky exit button), the results under it, as a phone
-  // scrolls a field into view above its keyboard.
-  await page.evaluate(() => {
-    const field = document.getElementById("record-search");
-    field.scrollIntoView({ block: "start" });
-    field.focus();
-  });
+  await focusSearch(page);
   const keys = [];
   const readings = [];
   for (const key of keyPresses()) {
@@ -310,36 +332,86 @@ async function measure({ scenario, entries }) {
   };
 }
 
-// The key presses of the timeline's runs, on a page where each key only
-// changes one line of text: the least any list shown after the key can take.
-async function measureFloor(when) {
+// The key presses of the timeline's runs on a floor page (below), the
+// page changed by a bare script at `when`.
+async function measureFloor(when, floorPage) {
   const runs = [];
   for (let i = 0; i < REPEAT; i++) {
-    const context = await browser.newContext({ viewport: PHONE });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await page.setContent(
-      `<input id="field" aria-label="Search"><p id="line"></p><script>
-        const field = document.getElementById("field");
-        const show = () => (document.getElementById("line").textContent = "Results for " + field.value);
-        field.addEventListener("input", () => ${FLOOR_CHANGES[when]});
-        field.focus();
-      </script>`,
-    );
-    await page.evaluate(watchPage, 0);
-    await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
+    const { context, page, label } = await floorPage(FLOOR_CHANGES[when]);
     const keys = [];
     for (const key of keyPresses()) keys.push(await press(page, key));
     await eventTimings(page, keys);
     await context.close();
-    runs.push(keys);
+    runs.push({ label, keys });
   }
-  const keys = runs.flat();
+  const keys = runs.flatMap((r) => r.keys);
   return {
+    page: runs[0].label,
     when,
     keyToPaint: percentiles(keys.filter((k) => k.keyToPaint !== null).map((k) => k.keyToPaint)),
     eventTiming: percentiles(keys.map((k) => k.eventTiming)),
   };
+}
+
+// A page where each key changes one line of text: the least any list
+// shown after the key can take.
+async function lineFloorPage(at) {
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await page.setContent(
+    `<input id="field" aria-label="Search"><p id="line"></p><script>
+      const field = document.getElementById("field");
+      const show = () => (document.getElementById("line").textContent = "Results for " + field.value);
+      const later = { now: (f) => f(), task: (f) => setTimeout(f, 0), frame: (f) => requestAnimationFrame(f) }["${at}"];
+      field.addEventListener("input", () => later(show));
+      field.focus();
+    </script>`,
+  );
+  await page.evaluate(watchPage, 0);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
+  return { context, page, label: "one field and one line of text" };
+}
+
+// The timeline's own page, its search field swapped for a copy without the
+// app's handlers (the app's key handlers on the window stay): each key moves
+// every card's texts and link on by one card, so that every key changes all
+// 25 cards, as the heaviest keys of the timeline do, and the browser's
+// style, layout and paint of them is all the work there is.
+async function cardsFloorPage(at) {
+  const { context, page } = await openTimeline(CARDS_FLOOR_RUN);
+  await focusSearch(page);
+  await page.evaluate((at) => {
+    const typed = document.getElementById("record-search");
+    const field = typed.cloneNode(true);
+    typed.replaceWith(field);
+    field.focus();
+    const cards = [...document.querySelectorAll(".app-entry-card")];
+    const textNodes = cards.map((card) => {
+      const walker = document.createTreeWalker(card, NodeFilter.SHOW_TEXT);
+      const nodes = [];
+      while (walker.nextNode()) nodes.push(walker.currentNode);
+      return nodes;
+    });
+    const texts = textNodes.map((nodes) => nodes.map((node) => node.data));
+    const links = cards.map((card) => card.querySelector("a"));
+    const hrefs = links.map((link) => link?.getAttribute("href"));
+    let turn = 0;
+    const show = () => {
+      turn += 1;
+      cards.forEach((_, i) => {
+        const from = (i + turn) % cards.length;
+        textNodes[i].forEach((node, j) => {
+          if (texts[from][j] !== undefined) node.data = texts[from][j];
+        });
+        if (links[i] && hrefs[from]) links[i].setAttribute("href", hrefs[from]);
+      });
+    };
+    const later = { now: (f) => f(), task: (f) => setTimeout(f, 0), frame: (f) => requestAnimationFrame(f) }[at];
+    field.addEventListener("input", () => later(show));
+  }, at);
+  const cards = await page.evaluate(() => document.querySelectorAll(".app-entry-card").length);
+  return { context, page, label: `the timeline's page of ${cards} cards (${CARDS_FLOOR_RUN.entries} entries), every card changed` };
 }
 
 // A cold first visit, then a repeat visit in the same browser (its cache
