@@ -333,11 +333,12 @@ async function measure(run) {
 }
 
 // The key presses of the timeline's runs on a floor page (below), the
-// page changed by a bare script at `when`.
+// page changed by its bare script at `when`.
 async function measureFloor(when, floorPage) {
   const runs = [];
   for (let i = 0; i < REPEAT; i++) {
-    const { context, page, label } = await floorPage(FLOOR_CHANGES[when]);
+    const { context, page, label } = await floorPage();
+    await page.evaluate(changeOnEachKey, FLOOR_CHANGES[when]);
     const keys = [];
     for (const key of keyPresses()) keys.push(await press(page, key));
     await eventTimings(page, keys);
@@ -353,9 +354,17 @@ async function measureFloor(when, floorPage) {
   };
 }
 
+// In a floor page: calls its `show` after each input to its field, at the
+// time named (a value of FLOOR_CHANGES).
+function changeOnEachKey(at) {
+  const { field, show } = window.__floor;
+  const later = { now: (f) => f(), task: (f) => setTimeout(f, 0), frame: (f) => requestAnimationFrame(f) }[at];
+  field.addEventListener("input", () => later(show));
+}
+
 // A page where each key changes one line of text: the least any list
 // shown after the key can take.
-async function lineFloorPage(at) {
+async function lineFloorPage() {
   const context = await browser.newContext({ viewport: PHONE });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -363,8 +372,7 @@ async function lineFloorPage(at) {
     `<input id="field" aria-label="Search"><p id="line"></p><script>
       const field = document.getElementById("field");
       const show = () => (document.getElementById("line").textContent = "Results for " + field.value);
-      const later = { now: (f) => f(), task: (f) => setTimeout(f, 0), frame: (f) => requestAnimationFrame(f) }["${at}"];
-      field.addEventListener("input", () => later(show));
+      window.__floor = { field, show };
       field.focus();
     </script>`,
   );
@@ -378,10 +386,10 @@ async function lineFloorPage(at) {
 // every card's texts and link on by one card, so that every key changes all
 // 25 cards, as the heaviest keys of the timeline do, and the browser's
 // style, layout and paint of them is all the work there is.
-async function cardsFloorPage(at) {
+async function cardsFloorPage() {
   const { context, page } = await openTimeline(CARDS_FLOOR_RUN);
   await focusSearch(page);
-  await page.evaluate((at) => {
+  const cards = await page.evaluate(() => {
     const typed = document.getElementById("record-search");
     const field = typed.cloneNode(true);
     typed.replaceWith(field);
@@ -407,10 +415,9 @@ async function cardsFloorPage(at) {
         if (links[i] && hrefs[from]) links[i].setAttribute("href", hrefs[from]);
       });
     };
-    const later = { now: (f) => f(), task: (f) => setTimeout(f, 0), frame: (f) => requestAnimationFrame(f) }[at];
-    field.addEventListener("input", () => later(show));
-  }, at);
-  const cards = await page.evaluate(() => document.querySelectorAll(".app-entry-card").length);
+    window.__floor = { field, show };
+    return cards.length;
+  });
   return { context, page, label: `the timeline's page of ${cards} cards (${CARDS_FLOOR_RUN.entries} entries), every card changed` };
 }
 
