@@ -34,7 +34,8 @@
 // next animation frame; and then on the timeline's own page of 25 cards
 // (1,000 entries), where a bare script in place of the app's changes every
 // card's texts and link with each key, at the same three times: what the
-// heaviest keys of the timeline would take with no work of the app's.
+// heaviest keys of the timeline would take with no work of the app's; and
+// the same with the browser skipping the cards off screen.
 //
 // Usage: scripts/benchmark [timeline|load|floor] (builds first), or with
 // BACKEND_BIN and APP_DIST set: node scripts/benchmark.mjs [timeline|load|floor]
@@ -88,6 +89,8 @@ try {
   if (only === "floor") {
     for (const when of Object.keys(FLOOR_CHANGES)) floors.push(await measureFloor(when, lineFloorPage));
     for (const when of Object.keys(FLOOR_CHANGES)) floors.push(await measureFloor(when, cardsFloorPage));
+    const skipped = () => cardsFloorPage({ offScreenSkipped: true });
+    for (const when of Object.keys(FLOOR_CHANGES)) floors.push(await measureFloor(when, skipped));
   } else {
     if (only !== "load") {
       for (const run of RUNS) {
@@ -385,9 +388,24 @@ async function lineFloorPage() {
 // app's handlers (the app's key handlers on the window stay): each key moves
 // every card's texts and link on by one card, so that every key changes all
 // 25 cards, as the heaviest keys of the timeline do, and the browser's
-// style, layout and paint of them is all the work there is.
-async function cardsFloorPage() {
+// style, layout and paint of them is all the work there is. With
+// `offScreenSkipped`, the cards also get `content-visibility: auto`, so
+// that the browser lays out and paints only the few on screen.
+async function cardsFloorPage({ offScreenSkipped = false } = {}) {
   const { context, page } = await openTimeline(CARDS_FLOOR_RUN);
+  if (offScreenSkipped) {
+    // A constructed stylesheet: the app's Content Security Policy allows
+    // no inline style.
+    await page.evaluate(() => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(".app-entry-card { content-visibility: auto; contain-intrinsic-size: auto 150px; }");
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    });
+    const applied = await page.evaluate(
+      () => getComputedStyle(document.querySelector(".app-entry-card")).contentVisibility,
+    );
+    if (applied !== "auto") throw new Error(`content-visibility not applied to the cards (${applied})`);
+  }
   await focusSearch(page);
   const cards = await page.evaluate(() => {
     const typed = document.getElementById("record-search");
@@ -418,7 +436,12 @@ async function cardsFloorPage() {
     window.__floor = { field, show };
     return cards.length;
   });
-  return { context, page, label: `the timeline's page of ${cards} cards (${CARDS_FLOOR_RUN.entries} entries), every card changed` };
+  const skipping = offScreenSkipped ? ", those off screen skipped (content-visibility: auto)" : "";
+  return {
+    context,
+    page,
+    label: `the timeline's page of ${cards} cards (${CARDS_FLOOR_RUN.entries} entries), every card changed${skipping}`,
+  };
 }
 
 // A cold first visit, then a repeat visit in the same browser (its cache
