@@ -87,10 +87,10 @@ const loads = [];
 const floors = [];
 try {
   if (only === "floor") {
-    for (const when of Object.keys(FLOOR_CHANGES)) floors.push(await measureFloor(when, lineFloorPage));
-    for (const when of Object.keys(FLOOR_CHANGES)) floors.push(await measureFloor(when, cardsFloorPage));
     const skipped = () => cardsFloorPage({ offScreenSkipped: true });
-    for (const when of Object.keys(FLOOR_CHANGES)) floors.push(await measureFloor(when, skipped));
+    for (const floorPage of [lineFloorPage, cardsFloorPage, skipped]) {
+      for (const when of Object.keys(FLOOR_CHANGES)) floors.push(await measureFloor(when, floorPage));
+    }
   } else {
     if (only !== "load") {
       for (const run of RUNS) {
@@ -396,14 +396,12 @@ async function cardsFloorPage({ offScreenSkipped = false } = {}) {
   if (offScreenSkipped) {
     // A constructed stylesheet: the app's Content Security Policy allows
     // no inline style.
-    await page.evaluate(() => {
+    const applied = await page.evaluate(() => {
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(".app-entry-card { content-visibility: auto; contain-intrinsic-size: auto 150px; }");
       document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      return getComputedStyle(document.querySelector(".app-entry-card")).contentVisibility;
     });
-    const applied = await page.evaluate(
-      () => getComputedStyle(document.querySelector(".app-entry-card")).contentVisibility,
-    );
     if (applied !== "auto") throw new Error(`content-visibility not applied to the cards (${applied})`);
   }
   await focusSearch(page);
